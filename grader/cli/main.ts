@@ -1,0 +1,39 @@
+/**
+ * The backprop-kit command line. Each command lives in its own file under commands/
+ * and loads its heavy modules only when it runs. Every KitError ends here, printed
+ * with its next step.
+ */
+import { Command, CommanderError } from 'commander';
+import { KitError } from '../errors';
+import { stubsCommand } from './commands/stubs';
+
+export function buildProgram(): Command {
+  return new Command('backprop-kit')
+    .description('Learn backpropagation step by step on a worked example, and grade a class of submissions.')
+    .showHelpAfterError('(run backprop-kit --help for usage)')
+    .addCommand(stubsCommand());
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed the problem; help and version exit 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof KitError) {
+    process.stderr.write(`backprop-kit: ${error.message} [${error.code}]\n`);
+    if (error.nextStep) process.stderr.write(`  next: ${error.nextStep}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`backprop-kit: unexpected error (a bug in the kit; please report it):\n${error instanceof Error ? error.stack : String(error)}\n`);
+  return 70;
+}

@@ -1,0 +1,32 @@
+/**
+ * Every error the kit reports on purpose is a KitError: a stable code, a message naming
+ * the problem, and the next step for the user. The CLI's one top-level handler prints
+ * them; anything else is a bug and is printed with its stack.
+ */
+export type KitErrorCode =
+  | 'USAGE'
+  | 'TRACK_INVALID'
+  | 'CONFIG_INVALID'
+  | 'CONFIG_NOT_FOUND'
+  | 'EXERCISE_UNKNOWN'
+  | 'STUBS_OUT_OF_DATE'
+  | 'SUBMISSIONS_NOT_FOUND'
+  | 'OUTPUT_UNSAFE'
+  | 'IMPL_NOT_FOUND'
+  | 'VERIFY_FAILED'
+  | 'HANDOUT_FAILED'
+  | 'VITEST_FAILED';
+
+export class KitError extends Error {
+  override readonly name = 'KitError';
+  constructor(
+    readonly code: KitErrorCode,
+    message: string,
+    /** what the user should run or change next */
+    readonly nextStep?: string,
+    /** process exit code */
+    readonly exitCode = code === 'USAGE' ? 2 : 1,
+  ) {
+    super(message);
+  }
+}
