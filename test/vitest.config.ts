@@ -2,7 +2,7 @@
 // reference solutions. The students' configuration is vitest.config.ts at the top.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { solutionsPlugin } from '../grader/vitest/solutions-plugin';
+import { solutionsPlugin } from '../grader/vitest/solutions-plugin.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -8,8 +8,9 @@ import { averageGradients, batchGradients } from './batch-gradients';
 const { x, y, params } = WORKED_EXAMPLE;
 const KEYS = ['dW_ij', 'db_j', 'dW_jk', 'db_k', 'dW_kl', 'db_l'] as const;
 const pick = (g: Gradients): Gradients => Object.fromEntries(KEYS.map((k) => [k, g[k]])) as unknown as Gradients;
-const mean2 = (a: number[] | number[][], b: number[] | number[][]) =>
-  a.map((v, i) => (Array.isArray(v) ? v.map((w, j) => (w + (b[i] as number[])[j]) / 2) : (v + (b[i] as number)) / 2));
+/** The element-wise mean of two vectors or two matrices. */
+const mean2 = <T extends number[] | number[][]>(a: T, b: T): T =>
+  a.map((v, i) => (Array.isArray(v) ? v.map((w, j) => (w + (b[i] as number[])[j]) / 2) : (v + (b[i] as number)) / 2)) as T;
 
 describe('14 batch averaging', () => {
   it('averageGradients of one example is that example', () => {

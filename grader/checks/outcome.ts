@@ -1,0 +1,44 @@
+/** What running one check produced: plain data, sent from a grading worker to the main process. */
+
+/** One call the check made to the graded code. */
+export interface CallRecord {
+  fn: string;
+  args: unknown[];
+  result?: unknown;
+  argsAfter?: unknown[];
+  error?: StudentErrorInfo;
+}
+
+export interface StudentErrorInfo {
+  /** the thrown value's name (Error subclass) or its type */
+  name: string;
+  message: string;
+  notImplemented: boolean;
+}
+
+export interface Failure {
+  /** one or two sentences for the student: what was expected, what came back */
+  message: string;
+  /** the quantity, e.g. `softmax(z)[1]` */
+  path?: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** the trial's label and the call that produced the wrong value, e.g. `softmax([1000, 1001, 1002])` */
+  trial?: string;
+  input?: string;
+  /** the calls of the failing trial, for misconception detection */
+  calls: CallRecord[];
+  /** filled in by the misconception detector */
+  misconceptions?: string[];
+}
+
+export type CheckStatus = 'passed' | 'failed' | 'not-implemented' | 'error' | 'not-run';
+
+export interface CheckOutcome {
+  name: string;
+  status: CheckStatus;
+  /** the share of this check's points earned, 0..1 */
+  fraction: number;
+  trials: { passed: number; total: number };
+  failure?: Failure;
+}

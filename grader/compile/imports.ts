@@ -1,0 +1,60 @@
+/**
+ * Which modules graded code may import: earlier steps of the track (so no cycles) and
+ * three shared files. Everything else — Node built-ins, packages, dynamic import(),
+ * require() — is refused before the code runs, with a message that says why.
+ */
+import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import type { Exercise } from '../track';
+
+export const SHARED_MODULES = ['types', 'not-implemented', 'worked-example'] as const;
+
+export interface ImportProblem {
+  line: number;
+  message: string;
+}
+
+/** The module id (`NN-slug` or `shared/name`) a specifier may load from `exercise`, or undefined. */
+export function allowedImport(specifier: string, exercise: Exercise, track: Exercise[]): string | undefined {
+  const match = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/.exec(specifier);
+  if (!match) return undefined;
+  const [, folder, name] = match;
+  if (folder === 'shared') return (SHARED_MODULES as readonly string[]).includes(name) ? `shared/${name}` : undefined;
+  const position = track.findIndex((e) => e.id === exercise.id);
+  const target = track.findIndex((e) => e.id === folder);
+  return target >= 0 && target < position && track[target].file === `${name}.ts` ? folder : undefined;
+}
+
+/** Every import the file makes that graded code may not make. */
+export function findImportProblems(file: SourceFile, exercise: Exercise, track: Exercise[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const allowedList = () => `earlier exercises (../NN-name/file) and ../shared/{${SHARED_MODULES.join(',')}}`;
+  const checkSpecifier = (specifier: string, node: Node, typeOnly: boolean): void => {
+    if (typeOnly && /^\.\.\//.test(specifier)) return; // erased at compile time
+    if (allowedImport(specifier, exercise, track)) return;
+    problems.push({ line: node.getStartLineNumber(), message: `imports "${specifier}", which graded code may not use (allowed: ${allowedList()})` });
+  };
+  for (const declaration of file.getImportDeclarations()) {
+    checkSpecifier(declaration.getModuleSpecifierValue(), declaration, declaration.isTypeOnly());
+  }
+  for (const declaration of file.getExportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    if (specifier !== undefined) checkSpecifier(specifier, declaration, declaration.isTypeOnly());
+  }
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.ImportEqualsDeclaration)) {
+    problems.push({ line: declaration.getStartLineNumber(), message: '`import … = require(…)` is not allowed in graded code; use `import { … } from …`' });
+  }
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (callee.getKind() === SyntaxKind.ImportKeyword) {
+      problems.push({ line: call.getStartLineNumber(), message: 'dynamic import() is not allowed in graded code' });
+    } else if (Node.isIdentifier(callee) && callee.getText() === 'require') {
+      problems.push({ line: call.getStartLineNumber(), message: 'require() is not allowed in graded code; use `import { … } from …`' });
+    }
+  }
+  return problems;
+}
+
+/** Names the file exports (functions, consts, re-exports). */
+export function exportedNames(file: SourceFile): string[] {
+  return [...file.getExportedDeclarations().keys()].sort();
+}

@@ -1,0 +1,116 @@
+/**
+ * Grades one student: for each exercise, compile the student's file, then run the
+ * exercise's hidden checks in a sandbox where every other step is the reference
+ * solution, so a mistake costs points in its own exercise only. Finally run the worked
+ * example through the student's own modules wired together (the integration run).
+ */
+import { Rng } from '../checks/rng';
+import { runCheck, SandboxAbort } from '../checks/runner';
+import type { CheckOutcome } from '../checks/outcome';
+import type { HiddenSpec } from '../checks/dsl';
+import type { CompiledFile, Compiler } from '../compile/compiler';
+import type { MisconceptionDetector } from '../misconceptions/detect';
+import { type ModuleCode, StudentSandbox } from '../sandbox/sandbox';
+import type { Exercise } from '../track';
+import { runIntegration } from './integration';
+import type { ExerciseRun, GradeJob, JobFile, StudentRun } from './types';
+
+export interface GradingKit {
+  track: Exercise[];
+  compiler: Compiler;
+  /** reference solutions and shared files, by module id */
+  kitModules: Map<string, ModuleCode>;
+  specs: Map<string, HiddenSpec>;
+  detector: MisconceptionDetector;
+}
+
+export function gradeStudent(job: GradeJob, kit: GradingKit): StudentRun {
+  const sandbox = new StudentSandbox(job.limits);
+  try {
+    const compiled = new Map<string, CompiledFile>();
+    const exercises = kit.track.map((exercise) => {
+      if (job.only && !job.only.includes(exercise.id)) return skipped(exercise.id);
+      const file = job.files[exercise.id] ?? { status: 'missing' };
+      const result = compileFile(kit, exercise, file, job);
+      if ('run' in result) return result.run;
+      compiled.set(exercise.id, result.compiled);
+      return runChecks(kit, sandbox, exercise, result.compiled, job);
+    });
+    const integration = runIntegration(kit, sandbox, compiled);
+    return { studentId: job.studentId, exercises, integration };
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+function skipped(exercise: string): ExerciseRun {
+  return { exercise, status: 'skipped', message: 'not graded in this run (--only)', problems: [], checks: [], output: '' };
+}
+
+/** Either the compiled file, or the run that ends the exercise before any check (missing, syntax error, …). */
+function compileFile(kit: GradingKit, exercise: Exercise, file: JobFile, job: GradeJob): { compiled: CompiledFile } | { run: ExerciseRun } {
+  const stop = (status: ExerciseRun['status'], message: string, problems: ExerciseRun['problems'] = []) => ({
+    run: { exercise: exercise.id, status, message, problems, checks: [], output: '' },
+  });
+  if (file.status === 'missing') return stop('missing', `exercises/${exercise.id}/${exercise.file} was not found in the submission`);
+  if (file.status === 'unreadable') return stop('unreadable', file.message);
+  const compiled = kit.compiler.compile(exercise, file.content);
+  const first = (kind: string) => compiled.problems.find((p) => p.kind === kind);
+  if (first('syntax')) return stop('syntax-error', `${exercise.file} has a syntax error, so it cannot run`, compiled.problems);
+  if (first('import')) return stop('import-error', `${exercise.file} imports something graded code may not use`, compiled.problems);
+  const typeProblem = first('type') ?? first('signature');
+  if (typeProblem && job.typeErrors === 'fail') return stop('type-error', `${exercise.file} does not type-check`, compiled.problems);
+  return { compiled };
+}
+
+function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise, compiled: CompiledFile, job: GradeJob): ExerciseRun {
+  const spec = kit.specs.get(exercise.id);
+  const checks: CheckOutcome[] = [];
+  let loadError: string | undefined;
+  const modules = modulesFor(kit, exercise, { id: exercise.id, js: compiled.js ?? '' });
+  const { output, abort } = sandbox.withExercise(exercise.id, modules, (session) => {
+    const loaded = session.load(exercise.id);
+    if (!loaded.ok) {
+      loadError = `${exercise.file} failed as it loaded: ${loaded.error.name}: ${loaded.error.message}`;
+      return;
+    }
+    for (const check of spec?.checks ?? []) {
+      const rng = Rng.fromSeed(job.secret, job.studentId, exercise.id, check.name);
+      try {
+        checks.push(runCheck(check, session.subject, rng));
+      } catch (error) {
+        if (error instanceof SandboxAbort) checks.push(abortedCheck(check.name, error));
+        throw error;
+      }
+    }
+  });
+
+  for (const check of spec?.checks.slice(checks.length) ?? []) checks.push(notRun(check.name, abort ? 'the exercise was stopped before this check' : loadError ?? 'not run'));
+  for (const outcome of checks) {
+    if (outcome.failure && outcome.status === 'failed') outcome.failure.misconceptions = kit.detector.detect(exercise.id, outcome.failure.calls);
+  }
+  const base = { exercise: exercise.id, problems: compiled.problems, checks, output };
+  if (abort) {
+    const status = abort.kind === 'timeout' ? 'timeout' : abort.kind === 'memory' ? 'out-of-memory' : 'crashed';
+    return { ...base, status, message: abort.message, ...(abort.kind === 'crash' ? {} : { limitHit: abort.kind === 'timeout' ? 'time' : 'memory' }) };
+  }
+  if (loadError) return { ...base, status: 'crashed', message: loadError };
+  const status = checks.length > 0 && checks.every((c) => c.status === 'not-implemented') ? 'not-implemented' : 'graded';
+  return { ...base, status };
+}
+
+/** The graded module, plus the reference solutions of every earlier step and the shared files. */
+export function modulesFor(kit: GradingKit, exercise: Exercise, graded: ModuleCode): ModuleCode[] {
+  const position = kit.track.findIndex((e) => e.id === exercise.id);
+  const earlier = kit.track.slice(0, position).map((e) => kit.kitModules.get(e.id)!);
+  const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));
+  return [...shared, ...earlier, graded];
+}
+
+function abortedCheck(name: string, abort: SandboxAbort): CheckOutcome {
+  return { name, status: 'error', fraction: 0, trials: { passed: 0, total: 1 }, failure: { message: abort.message, calls: [] } };
+}
+
+function notRun(name: string, reason: string): CheckOutcome {
+  return { name, status: 'not-run', fraction: 0, trials: { passed: 0, total: 0 }, failure: { message: reason, calls: [] } };
+}

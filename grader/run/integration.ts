@@ -1,0 +1,55 @@
+/**
+ * The integration run: the worked example through the student's own modules wired
+ * together (forward pass → loss → backward pass → SGD step), compared quantity by
+ * quantity with the exact values. It shows whether the pieces fit; by default it
+ * carries no points.
+ */
+import { findMismatch } from '../../exercises/shared/expect-close';
+import { EXACT } from '../../exercises/shared/exact';
+import { WORKED_EXAMPLE } from '../../exercises/shared/worked-example';
+import type { InvokeOutcome } from '../checks/runner';
+import type { CompiledFile } from '../compile/compiler';
+import type { ModuleCode, StudentSandbox } from '../sandbox/sandbox';
+import type { GradingKit } from './grade-student';
+import type { IntegrationQuantity, IntegrationRun } from './types';
+
+const FORWARD = ['h1_in', 'h1_out', 'h2_in', 'h2_out', 'O_in', 'O_out'] as const;
+const BACKWARD = ['dE_dO_out', 'softmax_jacobian', 'delta_O_in', 'dW_kl', 'db_l', 'dE_dh2_out', 'delta_h2_in', 'dW_jk', 'db_k', 'dE_dh1_out', 'delta_h1_in', 'dW_ij', 'db_j'] as const;
+const UPDATED = [['W_ij', 'W_ij_updated'], ['W_jk', 'W_jk_updated'], ['W_kl', 'W_kl_updated'], ['b_j', 'b_j_updated'], ['b_k', 'b_k_updated'], ['b_l', 'b_l_updated']] as const;
+
+type Exact = typeof EXACT;
+
+export function runIntegration(kit: GradingKit, sandbox: StudentSandbox, compiled: Map<string, CompiledFile>): IntegrationRun {
+  const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));
+  const student: ModuleCode[] = [...compiled.entries()].filter(([, file]) => file.js !== undefined).map(([id, file]) => ({ id, js: file.js! }));
+  const quantities: IntegrationQuantity[] = [];
+  const { x, y, params, learningRate } = WORKED_EXAMPLE;
+
+  const { abort } = sandbox.withExercise('07-forward-pass', [...shared, ...student], (session) => {
+    const has = (id: string) => student.some((m) => m.id === id);
+    const call = (id: string, fn: string, args: unknown[]): InvokeOutcome | string =>
+      has(id) ? session.invoke(id, fn, args) : `your ${id} could not be loaded`;
+    const record = (names: readonly (keyof Exact)[], outcome: InvokeOutcome | string, pick: (result: Record<string, unknown>, name: keyof Exact) => unknown) => {
+      for (const name of names) {
+        if (typeof outcome === 'string') quantities.push({ name, status: 'unavailable', message: outcome });
+        else if (!outcome.ok) quantities.push({ name, status: 'unavailable', message: `${outcome.error.name}: ${outcome.error.message}` });
+        else quantities.push(compare(name, pick((outcome.result ?? {}) as Record<string, unknown>, name)));
+      }
+    };
+
+    const forward = call('07-forward-pass', 'forwardPass', [x, params]);
+    record(FORWARD, forward, (r, name) => r[name]);
+    const O_out = typeof forward !== 'string' && forward.ok ? (forward.result as { O_out?: unknown })?.O_out : undefined;
+    record(['loss'], O_out === undefined ? 'your forward pass gave no O_out' : call('05-cross-entropy', 'crossEntropy', [O_out, y]), (r) => r);
+    const trace = typeof forward !== 'string' && forward.ok ? forward.result : undefined;
+    record(BACKWARD, trace === undefined ? 'your forward pass gave no trace' : call('12-backward-pass', 'backwardPass', [x, y, params, trace]), (r, name) => r[name]);
+    const next = call('16-training-loop', 'trainStep', [x, y, params, learningRate]);
+    record(UPDATED.map(([, name]) => name), next, (r, name) => r[UPDATED.find(([, n]) => n === name)![0]]);
+  });
+  return abort ? { quantities, message: `the integration run stopped: ${abort.message}` } : { quantities };
+}
+
+function compare(name: keyof Exact, actual: unknown): IntegrationQuantity {
+  const mismatch = findMismatch(actual, EXACT[name], name);
+  return mismatch ? { name, status: 'wrong', message: mismatch.message } : { name, status: 'right' };
+}

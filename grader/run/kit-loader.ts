@@ -1,0 +1,22 @@
+/** Loads everything a grading worker needs once: track, compiler, reference modules, hidden specs, catalogue. */
+import type { HiddenSpec } from '../checks/dsl';
+import { Compiler } from '../compile/compiler';
+import { kitModules, readKitSources } from '../compile/kit-sources';
+import { HIDDEN_SPECS } from '../hidden';
+import { MisconceptionDetector, readCatalogue } from '../misconceptions/detect';
+import { loadTrack } from '../track';
+import type { GradingKit } from './grade-student';
+
+export function loadGradingKit(kitRoot: string, options: { typeCheck: boolean }): GradingKit {
+  const track = loadTrack();
+  const sources = readKitSources(kitRoot, track);
+  const modules = kitModules(sources, track);
+  const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
+  return {
+    track,
+    compiler: new Compiler(track, sources, options),
+    kitModules: modules,
+    specs,
+    detector: new MisconceptionDetector(readCatalogue(kitRoot, track), kitRoot, modules),
+  };
+}

@@ -1,0 +1,65 @@
+/** The data a grading worker receives and sends back (plain, structured-clone safe). */
+import type { CheckOutcome } from '../checks/outcome';
+import type { CompileProblem } from '../compile/compiler';
+
+export type JobFile =
+  | { status: 'ok'; content: string; path: string }
+  | { status: 'missing' }
+  | { status: 'unreadable'; message: string; path?: string };
+
+export interface GradeJob {
+  studentId: string;
+  /** exercise id → the student's file */
+  files: Record<string, JobFile>;
+  /** course secret that, with the student id, seeds the hidden inputs */
+  secret: string;
+  /** grade only these exercises (all when absent) */
+  only?: string[];
+  limits: { timeoutMs: number; memoryMb: number };
+  typeCheck: boolean;
+  /** 'fail': a type error fails the exercise; 'warn': it is reported and the code still runs */
+  typeErrors: 'fail' | 'warn';
+}
+
+export type ExerciseStatus =
+  | 'graded'
+  | 'not-implemented'
+  | 'missing'
+  | 'unreadable'
+  | 'syntax-error'
+  | 'import-error'
+  | 'type-error'
+  | 'crashed'
+  | 'timeout'
+  | 'out-of-memory'
+  | 'skipped';
+
+export interface ExerciseRun {
+  exercise: string;
+  status: ExerciseStatus;
+  /** one sentence on why the exercise was not (fully) graded */
+  message?: string;
+  problems: CompileProblem[];
+  checks: CheckOutcome[];
+  /** what the code printed (capped) */
+  output: string;
+  limitHit?: 'time' | 'memory';
+}
+
+export interface IntegrationQuantity {
+  name: string;
+  status: 'right' | 'wrong' | 'unavailable';
+  message?: string;
+}
+
+export interface IntegrationRun {
+  /** the worked example run through the student's own modules, wired together */
+  quantities: IntegrationQuantity[];
+  message?: string;
+}
+
+export interface StudentRun {
+  studentId: string;
+  exercises: ExerciseRun[];
+  integration: IntegrationRun;
+}

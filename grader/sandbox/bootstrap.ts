@@ -1,0 +1,141 @@
+/**
+ * The JavaScript that runs first in every sandbox context, before any student code.
+ * It keeps its own copies of the built-ins it needs (student code may patch the
+ * context's Math, Array.prototype, JSON, … — that only affects the student), and it
+ * returns its interface to the host instead of putting it on globalThis, so student
+ * code cannot reach the module registry or the invoke function.
+ *
+ * Modules are CommonJS factories registered by id: `NN-slug` for steps,
+ * `shared/<name>` for shared files. A module may require only `../<id>/<file>` paths.
+ */
+export const BOOTSTRAP_SOURCE = String.raw`(function () {
+  'use strict';
+  const ObjectKeys = Object.keys;
+  const ObjectCreate = Object.create;
+  const ArrayIsArray = Array.isArray;
+  const FunctionCtor = Function;
+  const StringCtor = String;
+  const ReflectApply = Reflect.apply;
+  const toStringTag = Function.prototype.call.bind(Object.prototype.toString);
+  const stringSlice = Function.prototype.call.bind(String.prototype.slice);
+  const regexExec = Function.prototype.call.bind(RegExp.prototype.exec);
+  const SPECIFIER = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/;
+  const OUTPUT_LIMIT = 4000;
+  const RESULT_BUDGET = 1000000;
+
+  const factories = ObjectCreate(null);
+  const modules = ObjectCreate(null);
+  let output = '';
+
+  function show(value) {
+    try { return typeof value === 'string' ? value : StringCtor(value); } catch (_) { return '[unprintable]'; }
+  }
+  function record() {
+    if (output.length >= OUTPUT_LIMIT) return;
+    let line = '';
+    for (let i = 0; i < arguments.length; i++) line += (i ? ' ' : '') + show(arguments[i]);
+    output += stringSlice(line, 0, OUTPUT_LIMIT - output.length) + '\n';
+  }
+  globalThis.console = { log: record, info: record, warn: record, error: record, debug: record };
+
+  function resolve(fromId, specifier) {
+    const match = typeof specifier === 'string' ? regexExec(SPECIFIER, specifier) : null;
+    if (!match) throw new Error('cannot import "' + show(specifier) + '" from ' + fromId + ': graded code may import only other exercises (../NN-name/file) and ../shared/');
+    return match[1] === 'shared' ? 'shared/' + match[2] : match[1];
+  }
+
+  function load(id) {
+    const existing = modules[id];
+    if (existing) return existing.exports;
+    const factory = factories[id];
+    if (!factory) throw new Error('module ' + id + ' is not available here');
+    const module = { exports: {} };
+    modules[id] = module;
+    factory(module.exports, function require(specifier) { return load(resolve(id, specifier)); }, module);
+    return module.exports;
+  }
+
+  /** Copies a result into plain data (arrays, plain objects, primitives), reading every value once. */
+  function toPlain(value, budget) {
+    if (--budget.left < 0) throw new RangeError('the result is too large (more than ' + RESULT_BUDGET + ' values)');
+    if (value === null || value === undefined) return value;
+    const type = typeof value;
+    if (type === 'number' || type === 'boolean') return value;
+    if (type === 'string') return stringSlice(value, 0, 1000);
+    if (type !== 'object') return { __kitUnsupported: type };
+    if (ArrayIsArray(value)) {
+      const length = value.length;
+      if (!(length >= 0 && length <= RESULT_BUDGET)) throw new RangeError('the result has an impossible length');
+      const copy = new Array(length);
+      for (let i = 0; i < length; i++) copy[i] = toPlain(value[i], budget);
+      return copy;
+    }
+    const tag = stringSlice(toStringTag(value), 8, -1);
+    if (tag !== 'Object') return { __kitUnsupported: tag };
+    const copy = {};
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) copy[keys[i]] = toPlain(value[keys[i]], budget);
+    return copy;
+  }
+
+  function decodeArgs(args) {
+    const decoded = new Array(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      decoded[i] = a !== null && typeof a === 'object' && typeof a.__kitFn === 'string'
+        ? FunctionCtor('"use strict"; return (' + a.__kitFn + ');')()
+        : a;
+    }
+    return decoded;
+  }
+
+  function argsAfter(decoded) {
+    const copy = new Array(decoded.length);
+    for (let i = 0; i < decoded.length; i++) copy[i] = typeof decoded[i] === 'function' ? null : toPlain(decoded[i], { left: RESULT_BUDGET });
+    return copy;
+  }
+
+  function errorInfo(error) {
+    let name = 'Error';
+    let message = '';
+    try {
+      if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+        name = show(error.name);
+        message = show(error.message);
+      } else {
+        name = 'a thrown ' + typeof error;
+        message = show(error);
+      }
+    } catch (_) {
+      message = '(the thrown value could not be read)';
+    }
+    return { name: stringSlice(name, 0, 100), message: stringSlice(message, 0, 500), notImplemented: name === 'NotImplementedError' };
+  }
+
+  return {
+    define(id, factory) { factories[id] = factory; },
+    load(id) {
+      try { load(id); return { ok: true }; } catch (error) { return { ok: false, error: errorInfo(error) }; }
+    },
+    invoke(id, name, args) {
+      try {
+        const exports = load(id);
+        const fn = exports[name];
+        if (typeof fn !== 'function') {
+          return { ok: false, error: { name: 'MissingExport', message: name + ' is not exported as a function', notImplemented: false } };
+        }
+        const decoded = decodeArgs(args);
+        const result = ReflectApply(fn, undefined, decoded);
+        return { ok: true, result: toPlain(result, { left: RESULT_BUDGET }), argsAfter: argsAfter(decoded) };
+      } catch (error) {
+        return { ok: false, error: errorInfo(error) };
+      }
+    },
+    output() { return output; },
+  };
+})()`;
+
+/** Wraps CommonJS module code as a factory expression `(function (exports, require, module) { … })`. */
+export function wrapModule(js: string): string {
+  return `(function (exports, require, module) {\n${js}\n})`;
+}

@@ -1,0 +1,150 @@
+/**
+ * Runs untrusted student modules in isolated-vm: each student gets a V8 isolate with a
+ * memory cap, each exercise a fresh context (its own globals), and every call a time
+ * budget. Only plain data crosses the boundary. Nothing in the isolate can reach Node:
+ * no require of Node modules, no process, no file system, no network.
+ */
+import ivm from 'isolated-vm';
+import { SandboxAbort, type InvokeOutcome, type Subject } from '../checks/runner';
+import { BOOTSTRAP_SOURCE, wrapModule } from './bootstrap';
+
+export interface SandboxLimits {
+  /** CPU budget for all calls of one exercise, in milliseconds */
+  timeoutMs: number;
+  /** heap cap of the isolate, in MiB */
+  memoryMb: number;
+}
+
+/** A compiled CommonJS module: `id` is `NN-slug` or `shared/<name>`. */
+export interface ModuleCode {
+  id: string;
+  js: string;
+}
+
+export interface ExerciseSession {
+  /** the graded module's functions */
+  subject: Subject;
+  /** calls a function of any module in this context (the integration run uses several) */
+  invoke(moduleId: string, fn: string, args: unknown[]): InvokeOutcome;
+  /** loads a module once, so a crash at load time is reported as such */
+  load(moduleId: string): InvokeOutcome;
+  /** what the graded code printed with console.* (capped) */
+  output(): string;
+}
+
+type KitRefs = { define: ivm.Reference; load: ivm.Reference; invoke: ivm.Reference; output: ivm.Reference };
+
+export class StudentSandbox {
+  private isolate: ivm.Isolate | undefined;
+  private bootstrap: ivm.Script | undefined;
+  /** compiled once per isolate, run in each context */
+  private scripts = new Map<string, ivm.Script>();
+
+  constructor(private readonly limits: SandboxLimits) {}
+
+  /**
+   * Runs `body` with a Subject for module `gradedId` in a fresh context holding `modules`.
+   * Returns the abort (time, memory, crash) if the sandbox had to stop.
+   */
+  withExercise(gradedId: string, modules: ModuleCode[], body: (session: ExerciseSession) => void): { output: string; abort?: SandboxAbort } {
+    const isolate = this.ensureIsolate();
+    let context: ivm.Context | undefined;
+    let kit: KitRefs | undefined;
+    let spentMs = 0;
+    const timed = <T>(run: (timeout: number) => T): T => {
+      const remaining = Math.max(1, Math.round(this.limits.timeoutMs - spentMs));
+      if (spentMs >= this.limits.timeoutMs) throw new SandboxAbort('timeout', `time limit of ${this.limits.timeoutMs} ms reached`);
+      const started = performance.now();
+      try {
+        return run(remaining);
+      } catch (error) {
+        throw this.classify(error);
+      } finally {
+        spentMs += performance.now() - started;
+      }
+    };
+
+    try {
+      context = isolate.createContextSync();
+      kit = this.install(isolate, context, modules);
+      const refs = kit;
+      const call = (ref: ivm.Reference, args: unknown[]): InvokeOutcome =>
+        timed((timeout) => ref.applySync(undefined, args, { arguments: { copy: true }, result: { copy: true }, timeout }) as InvokeOutcome);
+      const session: ExerciseSession = {
+        subject: { invoke: (fn, args) => call(refs.invoke, [gradedId, fn, args]) },
+        invoke: (moduleId, fn, args) => call(refs.invoke, [moduleId, fn, args]),
+        load: (moduleId) => call(refs.load, [moduleId]),
+        output: () => String(refs.output.applySync(undefined, [], { result: { copy: true }, timeout: 1000 }) ?? ''),
+      };
+      body(session);
+      return { output: session.output() };
+    } catch (error) {
+      const abort = error instanceof SandboxAbort ? error : this.classify(error);
+      let output = '';
+      try {
+        if (kit && !isolate.isDisposed) output = String(kit.output.applySync(undefined, [], { result: { copy: true }, timeout: 1000 }) ?? '');
+      } catch {
+        // the isolate is gone; there is no output to report
+      }
+      return { output, abort };
+    } finally {
+      for (const ref of Object.values(kit ?? {})) ref.release();
+      if (context && !isolate.isDisposed) context.release();
+      // after a timeout or a memory blow-up, start the next exercise in a new isolate
+      if (isolate.isDisposed) this.reset();
+    }
+  }
+
+  dispose(): void {
+    if (this.isolate && !this.isolate.isDisposed) this.isolate.dispose();
+    this.reset();
+  }
+
+  private ensureIsolate(): ivm.Isolate {
+    if (!this.isolate || this.isolate.isDisposed) {
+      this.isolate = new ivm.Isolate({ memoryLimit: this.limits.memoryMb });
+      this.bootstrap = this.isolate.compileScriptSync(BOOTSTRAP_SOURCE, { filename: 'backprop-kit:bootstrap' });
+    }
+    return this.isolate;
+  }
+
+  private reset(): void {
+    this.isolate = undefined;
+    this.bootstrap = undefined;
+    this.scripts.clear();
+  }
+
+  private install(isolate: ivm.Isolate, context: ivm.Context, modules: ModuleCode[]): KitRefs {
+    const kitRef = this.bootstrap!.runSync(context, { reference: true, timeout: 1000 }) as ivm.Reference<Record<string, unknown>>;
+    const get = (name: string) => kitRef.getSync(name, { reference: true }) as ivm.Reference;
+    const kit: KitRefs = { define: get('define'), load: get('load'), invoke: get('invoke'), output: get('output') };
+    kitRef.release();
+    for (const module of modules) {
+      const factory = this.script(isolate, module).runSync(context, { reference: true, timeout: 1000 }) as ivm.Reference;
+      kit.define.applySync(undefined, [module.id, factory.derefInto()], { timeout: 1000 });
+      factory.release();
+    }
+    return kit;
+  }
+
+  /** Scripts are compiled once per isolate and code (the reference modules are shared by every exercise). */
+  private script(isolate: ivm.Isolate, module: ModuleCode): ivm.Script {
+    const key = `${module.id}\0${module.js}`;
+    let script = this.scripts.get(key);
+    if (!script) {
+      script = isolate.compileScriptSync(wrapModule(module.js), { filename: `${module.id}.js` });
+      this.scripts.set(key, script);
+    }
+    return script;
+  }
+
+  private classify(error: unknown): SandboxAbort {
+    if (error instanceof SandboxAbort) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/timed out/i.test(message)) return new SandboxAbort('timeout', `time limit of ${this.limits.timeoutMs} ms reached`);
+    if (/memory limit|disposed/i.test(message) || this.isolate?.isDisposed) {
+      return new SandboxAbort('memory', `memory limit of ${this.limits.memoryMb} MiB reached`);
+    }
+    return new SandboxAbort('crash', `the sandbox stopped: ${message}`);
+  }
+}
