@@ -16,12 +16,13 @@ const trackSchema = z.object({ exercises: z.array(exerciseSchema).min(1) });
 
 export type Exercise = z.infer<typeof exerciseSchema>;
 
-let cached: Exercise[] | undefined;
+const cached = new Map<string, Exercise[]>();
 
-/** The exercises in track order. */
-export function loadTrack(): Exercise[] {
-  if (cached) return cached;
-  const file = kitPath('exercises', 'track.json');
+/** The exercises in track order, from `<root>/exercises/track.json` (the kit's own by default). */
+export function loadTrack(root = kitPath()): Exercise[] {
+  const known = cached.get(root);
+  if (known) return known;
+  const file = path.join(root, 'exercises', 'track.json');
   const parsed = trackSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     throw new KitError('TRACK_INVALID', `${file} is invalid: ${z.prettifyError(parsed.error)}`, 'Fix exercises/track.json (see the entries beside the broken one).');
@@ -32,13 +33,12 @@ export function loadTrack(): Exercise[] {
       if (!ids.has(dep)) throw new KitError('TRACK_INVALID', `${exercise.id} depends on unknown exercise ${dep}`, 'Fix dependsOn in exercises/track.json.');
     }
   }
-  cached = parsed.data.exercises;
-  return cached;
+  cached.set(root, parsed.data.exercises);
+  return parsed.data.exercises;
 }
 
 /** Finds an exercise by id, by its number (`4`, `04`) or by its name (`softmax`). */
-export function findExercise(query: string): Exercise {
-  const track = loadTrack();
+export function findExercise(query: string, track: Exercise[] = loadTrack()): Exercise {
   const q = query.trim().replace(/\/$/, '');
   const found =
     track.find((e) => e.id === q || e.id === path.basename(q)) ??

@@ -21,6 +21,15 @@ describe('misconception catalogue', () => {
     }
   });
 
+  it('every entry is a realistic student file: it compiles and type-checks in the grader', () => {
+    const { compiler, track } = gradingKit();
+    for (const entry of catalogue) {
+      const exercise = track.find((e) => e.id === entry.exercise)!;
+      const compiled = compiler.compile(exercise, readFileSync(path.join(KIT_ROOT, entry.file), 'utf8'));
+      expect(compiled.problems, entry.id).toEqual([]);
+    }
+  });
+
   for (const entry of catalogue) {
     it(`${entry.id}: fails ${entry.exercise} only, and the feedback names it`, () => {
       const source = readFileSync(path.join(KIT_ROOT, entry.file), 'utf8');

@@ -48,11 +48,13 @@ export function runCheck(check: HiddenCheck, subject: Subject, rng: Rng): CheckO
   let passed = 0;
   let total = 0;
   let firstFailure: Failure | undefined;
+  /** set when the first failure was the graded code throwing (rather than a wrong value) */
   let firstError: StudentErrorInfo | undefined;
 
   const recordFailure = (error: unknown, label: string | undefined): void => {
-    firstFailure ??= describeFailure(error, calls, label);
-    if (error instanceof StudentThrew) firstError ??= error.info;
+    if (firstFailure) return;
+    firstFailure = describeFailure(error, calls, label);
+    if (error instanceof StudentThrew) firstError = error.info;
   };
 
   const api: CheckApi = {

@@ -5,17 +5,31 @@
  */
 import { Command, CommanderError } from 'commander';
 import { KitError } from '../errors';
+import { gradeCommand } from './commands/grade';
+import { handoutCommand } from './commands/handout';
+import { hintCommand } from './commands/hint';
+import { progressCommand } from './commands/progress';
 import { stubsCommand } from './commands/stubs';
+import { traceCommand } from './commands/trace';
+import { verifyCommand } from './commands/verify';
 
 export function buildProgram(): Command {
   return new Command('backprop-kit')
     .description('Learn backpropagation step by step on a worked example, and grade a class of submissions.')
     .showHelpAfterError('(run backprop-kit --help for usage)')
+    .addCommand(progressCommand())
+    .addCommand(hintCommand())
+    .addCommand(traceCommand())
+    .addCommand(gradeCommand())
+    .addCommand(handoutCommand())
+    .addCommand(verifyCommand())
     .addCommand(stubsCommand());
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram().exitOverride();
+  // addCommand() does not pass these settings on: usage errors of a command must reach our handler too
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run backprop-kit --help for usage)');
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);

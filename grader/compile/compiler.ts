@@ -50,7 +50,6 @@ export class Compiler {
   constructor(
     private readonly track: Exercise[],
     sources: KitSources,
-    private readonly options: { typeCheck: boolean },
   ) {
     this.project = new Project({
       useInMemoryFileSystem: true,
@@ -72,13 +71,13 @@ export class Compiler {
     for (const exercise of track) this.project.createSourceFile(`${REF}/${exercise.id}/${exercise.file}`, sources.references.get(exercise.id) ?? '');
   }
 
-  compile(exercise: Exercise, source: string): CompiledFile {
-    const hash = createHash('sha256').update(`${exercise.id}\0${this.options.typeCheck}\0${source}`).digest('hex');
+  compile(exercise: Exercise, source: string, options: { typeCheck: boolean } = { typeCheck: true }): CompiledFile {
+    const hash = createHash('sha256').update(`${exercise.id}\0${options.typeCheck}\0${source}`).digest('hex');
     const cached = this.cache.get(hash);
     if (cached) return cached;
     let compiled: CompiledFile;
     try {
-      compiled = this.compileFresh(exercise, source, hash);
+      compiled = this.compileFresh(exercise, source, hash, options.typeCheck);
     } catch (error) {
       // a file so odd that the compiler itself gave up (e.g. nesting deep enough to overflow its stack)
       compiled = { hash, problems: [{ kind: 'syntax', message: `the file could not be compiled (${error instanceof Error ? error.message : String(error)})` }], exports: [] };
@@ -87,7 +86,7 @@ export class Compiler {
     return compiled;
   }
 
-  private compileFresh(exercise: Exercise, source: string, hash: string): CompiledFile {
+  private compileFresh(exercise: Exercise, source: string, hash: string, typeCheck: boolean): CompiledFile {
     const path = `${STUDENT}/${exercise.id}/${exercise.file}`;
     const file = this.project.createSourceFile(path, source, { overwrite: true });
     const program = this.project.getProgram();
@@ -96,7 +95,7 @@ export class Compiler {
 
     const exports = exportedNames(file);
     const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).map((p) => ({ kind: 'import', ...p }));
-    if (this.options.typeCheck) {
+    if (typeCheck) {
       problems.push(...program.getSemanticDiagnostics(file).map((d) => problemFrom('type', d)));
       problems.push(...this.signatureProblems(exercise, exports));
     }

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KitError } from '../errors';
-import { isIgnoredName } from './tree';
+import { compareText, isIgnoredName } from './tree';
 import type { SubmissionSource } from './types';
 
 export interface IgnoredEntry {
@@ -26,7 +26,7 @@ export async function discoverSubmissions(dir: string): Promise<Discovery> {
   const dirents = await listSubmissionsFolder(folder);
   const submissions: SubmissionSource[] = [];
   const ignored: IgnoredEntry[] = [];
-  for (const dirent of dirents.sort((a, b) => compare(a.name, b.name))) {
+  for (const dirent of dirents.sort((a, b) => compareText(a.name, b.name))) {
     const classified = classify(folder, dirent);
     if ('reason' in classified) ignored.push(classified);
     else submissions.push(classified);
@@ -36,11 +36,12 @@ export async function discoverSubmissions(dir: string): Promise<Discovery> {
     throw new KitError('SUBMISSIONS_NOT_FOUND', `No submissions in ${folder}: ${found}.`, `Put ${EXPECTED_LAYOUT}, directly inside ${folder}.`);
   }
   assertUniqueIds(folder, submissions);
-  return { submissions: submissions.sort((a, b) => compare(a.id, b.id)), ignored };
+  return { submissions: submissions.sort((a, b) => compareText(a.id, b.id)), ignored };
 }
 
 async function listSubmissionsFolder(folder: string): Promise<Dirent[]> {
   const nextStep = `Pass the folder that holds the submissions (${EXPECTED_LAYOUT}): backprop-kit grade <submissions-dir>`;
+  // stat, not lstat: the instructor may well hand over a link to the folder; links inside it are not followed.
   const stats = await stat(folder).catch(() => null);
   if (!stats) throw new KitError('SUBMISSIONS_NOT_FOUND', `The submissions folder ${folder} does not exist.`, nextStep);
   if (!stats.isDirectory()) throw new KitError('SUBMISSIONS_NOT_FOUND', `${folder} is a file, not a folder of submissions.`, `${nextStep}. A single student's zip goes inside such a folder.`);
@@ -66,9 +67,6 @@ function assertUniqueIds(folder: string, submissions: SubmissionSource[]): void 
   const duplicates = new Set<string>();
   for (const { id } of submissions) (seen.has(id) ? duplicates : seen).add(id);
   if (duplicates.size === 0) return;
-  const ids = [...duplicates].sort(compare).join(', ');
+  const ids = [...duplicates].sort(compareText).join(', ');
   throw new KitError('SUBMISSIONS_DUPLICATE_ID', `More than one submission in ${folder} has the id ${ids} (a folder and a .zip of the same name?).`, 'Keep one submission per student, then run the command again.');
 }
-
-/** Code-unit order, the same on every machine and locale. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

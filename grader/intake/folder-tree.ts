@@ -2,7 +2,7 @@
 import { constants, type Dirent } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { IntakeFatalError, byPath, isIgnoredName, joinPath, listingDepth, type EntryKind, type SubmissionTree, type TreeEntry } from './tree';
+import { IntakeFatalError, byPath, compareText, isIgnoredName, joinPath, listingDepth, type EntryKind, type SubmissionTree, type TreeEntry } from './tree';
 
 // O_NOFOLLOW makes open() fail on a link swapped in after the listing, O_NONBLOCK keeps it from
 // waiting on a named pipe; neither exists on Windows.
@@ -40,7 +40,8 @@ async function listFolder(root: string, relative: string, depthLeft: number, out
     notes.push(`The folder ${relative}/ could not be read (${code}) and was skipped.`);
     return;
   }
-  for (const dirent of dirents) {
+  // sorted so that notes about unreadable folders come in the same order on every file system
+  for (const dirent of dirents.sort((a, b) => compareText(a.name, b.name))) {
     if (isIgnoredName(dirent.name)) continue;
     const entry = { path: joinPath(relative, dirent.name), kind: kindOf(dirent) };
     out.push(entry);

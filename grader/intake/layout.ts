@@ -4,7 +4,7 @@
  * deeper; the folder with the most exercise files wins.
  */
 import type { Exercise } from '../track';
-import { depthOf, joinPath, type TreeEntry } from './tree';
+import { compareText, depthOf, joinPath, type TreeEntry } from './tree';
 
 export interface ExerciseRoot {
   /** the folder holding the NN-name/ folders, relative to the submission root */
@@ -40,7 +40,7 @@ function compareRoots(a: ExerciseRoot, b: ExerciseRoot): number {
     b.exerciseIds.length - a.exerciseIds.length ||
     Number(b.root === CANONICAL_ROOT) - Number(a.root === CANONICAL_ROOT) ||
     depthOf(a.root) - depthOf(b.root) ||
-    (a.root < b.root ? -1 : a.root > b.root ? 1 : 0)
+    compareText(a.root, b.root)
   );
 }
 

@@ -7,7 +7,7 @@ import { EXTRA_FILES_LISTED } from './limits';
 const SYMLINKS_NOTED = 10;
 const FILES_IN_MESSAGE = 10;
 
-const describeFolder = (root: string): string => (root === '' ? 'the top of your submission' : `${root}/`);
+const whereIs = (root: string): string => (root === '' ? 'at the top of your submission' : `in ${root}/`);
 
 /** Why the exercises were graded from where they were, and what else was left aside. */
 export function layoutNotes([chosen, ...others]: ExerciseRoot[]): string[] {
@@ -22,7 +22,7 @@ export function layoutNotes([chosen, ...others]: ExerciseRoot[]): string[] {
     notes.push(`Your exercise folders were in ${root}/ instead of ${CANONICAL_ROOT}/; they were graded from there.`);
   }
   for (const other of others) {
-    notes.push(`Exercise files were also found in ${describeFolder(other.root)} (${other.exerciseIds.length} of them); only ${describeFolder(root)} was graded.`);
+    notes.push(`Exercise files were also found ${whereIs(other.root)} (${other.exerciseIds.length} of them); only those ${whereIs(root)} were graded.`);
   }
   return notes;
 }

@@ -32,7 +32,6 @@ export class IntakeFatalError extends Error {
   }
 }
 
-
 /** An error from the file system (it has a code such as ENOENT), as opposed to a bug or an IntakeFatalError. */
 export const isSystemError = (error: unknown): error is NodeJS.ErrnoException =>
   error instanceof Error && !(error instanceof IntakeFatalError) && typeof (error as NodeJS.ErrnoException).code === 'string';
@@ -49,8 +48,10 @@ export const depthOf = (path: string): number => (path === '' ? 0 : path.split('
 
 export const joinPath = (...parts: string[]): string => parts.filter((part) => part !== '').join('/');
 
-/** Code-unit order, the same on every machine and locale. */
-export const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/** Code-unit order, the same on every machine and locale (unlike localeCompare). */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const byPath = (a: { path: string }, b: { path: string }): number => compareText(a.path, b.path);
 
 /** How deep entries are listed: files of exercise folders at the deepest allowed root. */
 export const listingDepth = (maxDepth: number): number => maxDepth + 2;

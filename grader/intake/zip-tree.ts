@@ -4,8 +4,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import yauzl from 'yauzl';
-import type { IntakeLimits } from './limits';
-import { MAX_ZIP_ENTRIES_IN_ALL, formatSize } from './limits';
+import { MAX_ZIP_ENTRIES_IN_ALL, formatSize, type IntakeLimits } from './limits';
 import { IntakeFatalError, byPath, depthOf, isIgnoredPath, listingDepth, type EntryKind, type SubmissionTree, type TreeEntry } from './tree';
 
 const S_IFMT = 0o170000;
@@ -142,5 +141,3 @@ function inflater(zip: yauzl.ZipFile, zipEntries: Map<string, yauzl.Entry>, limi
     return Buffer.concat(chunks, length);
   };
 }
-
-const formatMiB = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MiB`;

@@ -51,10 +51,16 @@ export class Value<T> {
     return new Value(this.A, positive ? this.data : this.A.of(0), [[this, this.A.of(positive ? 1 : 0)]]);
   }
 
-  /** 1 / (1 + e^(−a)), built from primitives so its derivative comes from the chain rule. */
+  /**
+   * σ(a), built from primitives so its derivative comes from the chain rule: 1 / (1 + e^(−a))
+   * for a ≥ 0, and e^a / (1 + e^a) below 0, so no exponent overflows (e^800 would make the
+   * chain rule multiply 0 by ∞).
+   */
   sigmoid(): Value<T> {
     const one = constant(this.A, 1);
-    return one.div(one.add(this.neg().exp()));
+    if (!this.A.isPositive(this.A.neg(this.data))) return one.div(one.add(this.neg().exp()));
+    const e = this.exp();
+    return e.div(one.add(e));
   }
 
   /** ∂(this)/∂(node) for every node; nodes this one does not depend on get 0. */

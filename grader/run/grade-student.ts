@@ -54,7 +54,7 @@ function compileFile(kit: GradingKit, exercise: Exercise, file: JobFile, job: Gr
   });
   if (file.status === 'missing') return stop('missing', `exercises/${exercise.id}/${exercise.file} was not found in the submission`);
   if (file.status === 'unreadable') return stop('unreadable', file.message);
-  const compiled = kit.compiler.compile(exercise, file.content);
+  const compiled = kit.compiler.compile(exercise, file.content, { typeCheck: job.typeCheck });
   const first = (kind: string) => compiled.problems.find((p) => p.kind === kind);
   if (first('syntax')) return stop('syntax-error', `${exercise.file} has a syntax error, so it cannot run`, compiled.problems);
   if (first('import')) return stop('import-error', `${exercise.file} imports something graded code may not use`, compiled.problems);
@@ -100,7 +100,7 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
 }
 
 /** The graded module, plus the reference solutions of every earlier step and the shared files. */
-export function modulesFor(kit: GradingKit, exercise: Exercise, graded: ModuleCode): ModuleCode[] {
+export function modulesFor(kit: Pick<GradingKit, 'track' | 'kitModules'>, exercise: Exercise, graded: ModuleCode): ModuleCode[] {
   const position = kit.track.findIndex((e) => e.id === exercise.id);
   const earlier = kit.track.slice(0, position).map((e) => kit.kitModules.get(e.id)!);
   const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));

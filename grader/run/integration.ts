@@ -19,6 +19,9 @@ const UPDATED = [['W_ij', 'W_ij_updated'], ['W_jk', 'W_jk_updated'], ['W_kl', 'W
 
 type Exact = typeof EXACT;
 
+/** How many quantities of the worked example the integration run compares. */
+export const INTEGRATION_QUANTITY_COUNT = FORWARD.length + 1 + BACKWARD.length + UPDATED.length;
+
 export function runIntegration(kit: GradingKit, sandbox: StudentSandbox, compiled: Map<string, CompiledFile>): IntegrationRun {
   const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));
   const student: ModuleCode[] = [...compiled.entries()].filter(([, file]) => file.js !== undefined).map(([id, file]) => ({ id, js: file.js! }));

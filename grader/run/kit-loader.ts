@@ -7,14 +7,14 @@ import { MisconceptionDetector, readCatalogue } from '../misconceptions/detect';
 import { loadTrack } from '../track';
 import type { GradingKit } from './grade-student';
 
-export function loadGradingKit(kitRoot: string, options: { typeCheck: boolean }): GradingKit {
+export function loadGradingKit(kitRoot: string): GradingKit {
   const track = loadTrack();
   const sources = readKitSources(kitRoot, track);
   const modules = kitModules(sources, track);
   const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
   return {
     track,
-    compiler: new Compiler(track, sources, options),
+    compiler: new Compiler(track, sources),
     kitModules: modules,
     specs,
     detector: new MisconceptionDetector(readCatalogue(kitRoot, track), kitRoot, modules),

@@ -9,7 +9,7 @@ import type { GradeJob, JobFile, StudentRun } from '../../grader/run/types';
 let kit: GradingKit | undefined;
 
 export function gradingKit(): GradingKit {
-  kit ??= loadGradingKit(KIT_ROOT, { typeCheck: true });
+  kit ??= loadGradingKit(KIT_ROOT);
   return kit;
 }
 

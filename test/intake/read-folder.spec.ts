@@ -58,12 +58,27 @@ describe('readSubmission on a folder: where the exercises are', () => {
 
   it('grades the folder with the most exercise files and notes the other', async () => {
     const submission = await readFolder({
-      ...exerciseFiles('old/exercises', ['01-linear-forward']),
+      ...exerciseFiles('exercises', ['01-linear-forward']),
       ...exerciseFiles('final/exercises'),
     });
     expectAllOk(submission, 'final/exercises');
-    expect(submission.notes).toContain('Exercise files were also found in old/exercises/ (1 of them); only final/exercises/ was graded.');
-    expect(submission.extraFiles).toEqual(['old/exercises/01-linear-forward/linear-forward.ts']);
+    expect(submission.notes).toContain('Exercise files were also found in exercises/ (1 of them); only those in final/exercises/ were graded.');
+    expect(submission.extraFiles).toEqual(['exercises/01-linear-forward/linear-forward.ts']);
+  });
+
+  it('prefers exercises/ over an equally full copy elsewhere, even one less deep', async () => {
+    const submission = await readFolder({ ...exerciseFiles(''), ...exerciseFiles('exercises'), ...exerciseFiles('backup/exercises') });
+    expectAllOk(submission, 'exercises');
+    expect(submission.notes).toEqual([
+      'Exercise files were also found at the top of your submission (16 of them); only those in exercises/ were graded.',
+      'Exercise files were also found in backup/exercises/ (16 of them); only those in exercises/ were graded.',
+    ]);
+  });
+
+  it('prefers the shallower of two equally full copies', async () => {
+    const submission = await readFolder({ ...exerciseFiles('aa/bb/work'), ...exerciseFiles('zz/work') });
+    expectAllOk(submission, 'zz/work');
+    expect(submission.notes[0]).toBe('Your exercise folders were in zz/work/ instead of exercises/; they were graded from there.');
   });
 
   it('does not search node_modules, .git or dot-folders', async () => {

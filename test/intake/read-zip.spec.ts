@@ -172,7 +172,9 @@ describe('readSubmission on a zip bomb', () => {
   }
 
   it('is small on disk and declares its full size', () => {
+    const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(bomb.readUInt32LE(central + 24)).toBe(BOMB_MEGABYTES * 1024 * 1024);
   });
 
   it('stops a bomb that declares 200 MiB quickly, with modest memory', async () => {

@@ -1,0 +1,241 @@
+/**
+ * The main job: grade every submission in a folder and write the reports.
+ *
+ *   submissions → intake (read into memory) → worker pool (compile, isolate, run checks)
+ *   → score → per-student record and reports, written atomically as each finishes
+ *   → class reports (index.html, grades.csv, results.json) at the end.
+ *
+ * A record is written last for each student, so it marks a finished student: --resume
+ * reuses records whose inputs (kit, config, secret, submission) have not changed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { HiddenSpec } from './checks/dsl';
+import { KitError } from './errors';
+import { HIDDEN_SPECS } from './hidden';
+import { discoverSubmissions, readSubmission, safeStudentDirName, type Submission } from './intake';
+import { CATALOGUE_DIR, readCatalogue } from './misconceptions/detect';
+import { KIT_ROOT } from './paths';
+import { buildRecord } from './results/record';
+import { writeJsonAtomic } from './results/atomic';
+import { RECORD_FORMAT, type StudentRecord } from './results/types';
+import { writeClassReports, writeStudentReports } from './reports';
+import { bundleWorker } from './run/bundle';
+import { WorkerPool } from './run/pool';
+import type { ProgressReporter } from './run/progress';
+import type { GradeJob, JobFile, StudentRun } from './run/types';
+import { type GradingConfig, loadConfig } from './scoring/config';
+import { round } from './scoring/score';
+import { findExercise, loadTrack, type Exercise } from './track';
+
+/** Used when no secret is given: fine for trying the kit, but anyone can predict the hidden inputs. */
+export const PUBLIC_DEMO_SECRET = 'backprop-kit-public-demo-secret';
+
+export interface GradeOptions {
+  submissions: string;
+  out: string;
+  workers: number;
+  configFile?: string;
+  overrides?: { timeoutMs?: number; memoryMb?: number; typeCheck?: boolean };
+  secret?: string;
+  only?: string[];
+  resume: boolean;
+  progress: ProgressReporter;
+}
+
+export interface GradeSummary {
+  students: number;
+  graded: number;
+  resumed: number;
+  meanScore: number;
+  maxScore: number;
+  failures: number;
+  seconds: number;
+  outDir: string;
+}
+
+export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
+  const started = performance.now();
+  const track = loadTrack();
+  const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
+  const config = withOverrides(loadConfig(options.configFile, track, specs), options.overrides);
+  const only = options.only?.map((q) => findExercise(q).id);
+  const secret = options.secret ?? process.env.BACKPROP_KIT_SECRET ?? config.secret ?? PUBLIC_DEMO_SECRET;
+  if (secret === PUBLIC_DEMO_SECRET) {
+    options.progress.warn('no course secret given (--seed, BACKPROP_KIT_SECRET or "secret" in the config): the hidden inputs are predictable');
+  }
+  const { submissions, ignored } = await discoverSubmissions(options.submissions);
+  const outDir = checkOutputFolder(options.out, options.submissions);
+  for (const entry of ignored) options.progress.warn(`skipped ${entry.name}: ${entry.reason}`);
+
+  const bundle = await bundleWorker(KIT_ROOT);
+  const catalogue = readCatalogue(KIT_ROOT, track);
+  const fingerprint = kitFingerprint(bundle.hash);
+  const dirs = new Map(submissions.map((s) => [s.id, safeStudentDirName(s.id)]));
+  const records: StudentRecord[] = [];
+  let graded = 0;
+  let resumed = 0;
+
+  options.progress.start(submissions.length);
+  const pool = new WorkerPool({
+    size: Math.max(1, Math.min(options.workers, submissions.length)),
+    bundleFile: bundle.file,
+    kitRoot: KIT_ROOT,
+    jobTimeoutMs: (job) => track.length * job.limits.timeoutMs * 3 + 120_000,
+  });
+  try {
+    await pool.ready();
+    await forEachLimited(submissions, Math.max(2, options.workers * 2), async (source) => {
+      const submission = await readSubmission(source, { maxFileBytes: config.limits.maxFileKb * 1024 });
+      const dir = dirs.get(source.id)!;
+      const inputHash = hashInputs(fingerprint, config, secret, only, submission);
+      const previous = options.resume ? readRecord(outDir, dir, inputHash) : undefined;
+      const record = previous ?? (await gradeOne(pool, { submission, dir, inputHash, config, secret, only, track, specs, catalogue }));
+      // reports first, the record last: a record on disk means this student is complete
+      writeStudentReports(outDir, record);
+      if (!previous) writeJsonAtomic(recordPath(outDir, dir), record);
+      records.push(record);
+      if (previous) resumed++;
+      else graded++;
+      options.progress.studentDone(record, Boolean(previous));
+    });
+  } finally {
+    pool.close();
+    options.progress.stop();
+  }
+
+  records.sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
+  const summary = writeClassReports(outDir, records);
+  return {
+    students: records.length,
+    graded,
+    resumed,
+    meanScore: round(summary.meanScore),
+    maxScore: summary.maxScore,
+    failures: summary.failures,
+    seconds: (performance.now() - started) / 1000,
+    outDir,
+  };
+}
+
+interface OneStudent {
+  submission: Submission;
+  dir: string;
+  inputHash: string;
+  config: GradingConfig;
+  secret: string;
+  only: string[] | undefined;
+  track: Exercise[];
+  specs: Map<string, HiddenSpec>;
+  catalogue: ReturnType<typeof readCatalogue>;
+}
+
+/** Grades one student, retrying once if a worker dies, then once more without type checking (a hung checker). */
+async function gradeOne(pool: WorkerPool, s: OneStudent): Promise<StudentRecord> {
+  const started = performance.now();
+  const job: GradeJob = {
+    studentId: s.submission.id,
+    files: jobFiles(s.submission, s.track),
+    secret: s.secret,
+    ...(s.only ? { only: s.only } : {}),
+    limits: { timeoutMs: s.config.limits.timeoutMs, memoryMb: s.config.limits.memoryMb },
+    typeCheck: s.config.typeCheck,
+    typeErrors: s.config.typeErrors,
+  };
+  const attempts = [job, job, ...(job.typeCheck ? [{ ...job, typeCheck: false }] : [])];
+  const errors: string[] = [];
+  for (const attempt of attempts) {
+    const outcome = await pool.run(attempt);
+    if (outcome.ok) {
+      if (attempt.typeCheck !== job.typeCheck) s.submission.notes.push('graded without type checking: the type checker did not finish on this submission');
+      return buildRecord({ ...s, run: outcome.run, gradingMs: performance.now() - started });
+    }
+    errors.push(outcome.error);
+  }
+  const failedRun: StudentRun = {
+    studentId: job.studentId,
+    exercises: s.track.map((e) => ({ exercise: e.id, status: 'crashed', message: 'the grader could not finish this submission', problems: [], checks: [], output: '' })),
+    integration: { quantities: [], message: 'not run' },
+  };
+  return buildRecord({ ...s, run: failedRun, gradingMs: performance.now() - started, graderError: errors.at(-1) ?? 'unknown error' });
+}
+
+function jobFiles(submission: Submission, track: Exercise[]): Record<string, JobFile> {
+  return Object.fromEntries(
+    track.map((e): [string, JobFile] => {
+      const file = submission.exercises[e.id];
+      if (submission.fatal) return [e.id, { status: 'unreadable', message: submission.fatal.message }];
+      if (!file || file.status === 'missing') return [e.id, { status: 'missing' }];
+      if (file.status === 'unreadable') return [e.id, { status: 'unreadable', message: file.message, path: file.path }];
+      return [e.id, { status: 'ok', content: file.content, path: file.path }];
+    }),
+  );
+}
+
+function withOverrides(config: GradingConfig, overrides: GradeOptions['overrides'] = {}): GradingConfig {
+  return {
+    ...config,
+    limits: { ...config.limits, ...(overrides.timeoutMs ? { timeoutMs: overrides.timeoutMs } : {}), ...(overrides.memoryMb ? { memoryMb: overrides.memoryMb } : {}) },
+    ...(overrides.typeCheck === false ? { typeCheck: false } : {}),
+  };
+}
+
+/** The output folder must not be (inside) the submissions folder: a grading run never changes submissions. */
+function checkOutputFolder(out: string, submissions: string): string {
+  const outDir = path.resolve(out);
+  const submissionsDir = realpathSync(path.resolve(submissions));
+  const outReal = existsSync(outDir) ? realpathSync(outDir) : outDir;
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new KitError('OUTPUT_UNSAFE', `the output path ${outDir} exists and is not a folder`, 'Choose another --out folder.');
+  }
+  const relative = path.relative(submissionsDir, outReal);
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new KitError('OUTPUT_UNSAFE', `the output folder ${outDir} is inside the submissions folder ${submissionsDir}`, 'Write the reports elsewhere, e.g. --out reports');
+  }
+  return outDir;
+}
+
+const recordPath = (outDir: string, dir: string): string => path.join(outDir, 'students', dir, 'record.json');
+
+/** A previous record, if it is complete and was made from exactly these inputs. */
+function readRecord(outDir: string, dir: string, inputHash: string): StudentRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(recordPath(outDir, dir), 'utf8')) as StudentRecord;
+    return record.format === RECORD_FORMAT && record.inputHash === inputHash ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hashInputs(fingerprint: string, config: GradingConfig, secret: string, only: string[] | undefined, submission: Submission): string {
+  const { secret: _ignored, ...grading } = config;
+  return createHash('sha256')
+    .update(JSON.stringify({ fingerprint, grading, secret: createHash('sha256').update(secret).digest('hex'), only: only ?? null, submission: submission.contentHash, fatal: submission.fatal ?? null }))
+    .digest('hex');
+}
+
+/** Everything of the kit that decides a grade: the worker bundle (grader code, hidden specs) and the files it reads. */
+function kitFingerprint(bundleHash: string): string {
+  const hash = createHash('sha256').update(bundleHash);
+  const files = (dir: string): string[] =>
+    readdirSync(path.join(KIT_ROOT, dir), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath, d.name))
+      .sort();
+  for (const file of [...files('solutions'), ...files(path.join('exercises', 'shared')), ...files(CATALOGUE_DIR)]) {
+    hash.update(path.relative(KIT_ROOT, file)).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(lanes);
+}
+
+export const defaultWorkers = (): number => Math.max(1, Math.min(os.availableParallelism(), 8));

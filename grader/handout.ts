@@ -1,0 +1,105 @@
+/**
+ * Builds the student handout: the exercises (stubs, public specs, READMEs, hints), the
+ * student docs, and the student's tools — and nothing of the grader, the solutions or
+ * the hidden specs. The tools are found by following imports from the student command
+ * line (ts-morph), so a new import is carried along and a secret one cannot sneak in.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { Project, SyntaxKind } from 'ts-morph';
+import { KitError } from './errors';
+import { KIT_ROOT, kitPath } from './paths';
+import { staleStubs } from './stubs';
+import { loadTrack } from './track';
+
+const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
+const TOOLS_ENTRY = 'grader/cli/student-main.ts';
+/** Never part of a handout, whatever imports say. */
+const FORBIDDEN = [/^solutions\//, /^grader\/hidden\//, /^grader\/misconceptions\//, /^test\//, /^examples\//];
+
+/** Kit files the student tools need: the entry and every kit file it imports, transitively. */
+export function toolFiles(): string[] {
+  const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
+  const found = new Set<string>();
+  const visit = (file: string): void => {
+    const rel = path.relative(KIT_ROOT, file).split(path.sep).join('/');
+    if (found.has(rel)) return;
+    found.add(rel);
+    const source = project.addSourceFileAtPath(file);
+    const specifiers = [
+      ...source.getImportDeclarations().map((d) => d.getModuleSpecifierValue()),
+      ...source.getExportDeclarations().flatMap((d) => d.getModuleSpecifierValue() ?? []),
+      ...source
+        .getDescendantsOfKind(SyntaxKind.CallExpression)
+        .filter((c) => c.getExpression().getKind() === SyntaxKind.ImportKeyword)
+        .flatMap((c) => c.getArguments()[0]?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue() ?? []),
+    ];
+    for (const specifier of specifiers.filter((s) => s.startsWith('.'))) {
+      const target = path.resolve(path.dirname(file), specifier);
+      const candidate = [target, `${target}.ts`].find((f) => existsSync(f) && f.endsWith('.ts'));
+      if (candidate && path.relative(KIT_ROOT, candidate).startsWith('grader')) visit(candidate);
+    }
+  };
+  visit(kitPath(TOOLS_ENTRY));
+  return [...found].sort();
+}
+
+export function buildHandout(outDir: string, options: { force?: boolean } = {}): string[] {
+  const out = path.resolve(outDir);
+  if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
+    throw new KitError('HANDOUT_FAILED', `${out} is not empty`, 'Choose a new folder, or pass --force to write over it.');
+  }
+  const stale = staleStubs();
+  if (stale.length > 0) throw new KitError('STUBS_OUT_OF_DATE', `the stubs are out of date (${stale.map((s) => s.file).join(', ')})`, 'Run `backprop-kit stubs` first, so the handout matches the solutions.');
+
+  const written: string[] = [];
+  const write = (rel: string, content: string | Buffer): void => {
+    if (FORBIDDEN.some((re) => re.test(rel))) throw new KitError('HANDOUT_FAILED', `refusing to put ${rel} in a handout`, 'Instructor-only files must not be imported by the student tools.');
+    mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+    writeFileSync(path.join(out, rel), content);
+    written.push(rel);
+  };
+  const copy = (from: string, to = from): void => write(to, readFileSync(kitPath(from)));
+
+  for (const entry of readdirSync(kitPath('exercises'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) copy(path.relative(KIT_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  }
+  for (const doc of STUDENT_DOCS) copy(doc);
+  // the tools keep their relative imports: grader/x → tools/x sits at the same depth
+  for (const file of toolFiles()) copy(file, file.replace(/^grader\//, 'tools/'));
+  copy('vitest.config.ts');
+  write('tools/backprop-kit.js', readFileSync(kitPath('templates', 'handout', 'backprop-kit.js')));
+  write('package.json', `${JSON.stringify(handoutPackage(), null, 2)}\n`);
+  write('tsconfig.json', readFileSync(kitPath('templates', 'handout', 'tsconfig.json')));
+  write('.gitignore', 'node_modules/\n.backprop-kit/\n');
+  const readme = Handlebars.create();
+  readme.registerHelper('inc', (n: number) => n + 1);
+  write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'))({ exercises: loadTrack() }));
+  return written.sort();
+}
+
+function handoutPackage(): Record<string, unknown> {
+  const kit = JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as { engines: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, from[n]]));
+  return {
+    name: 'backprop-course',
+    version: '1.0.0',
+    private: true,
+    description: 'Backpropagation, step by step, on a fully worked example.',
+    type: 'module',
+    engines: kit.engines,
+    bin: { 'backprop-kit': 'tools/backprop-kit.js' },
+    scripts: {
+      test: 'vitest run',
+      learn: 'vitest --ui',
+      progress: 'node tools/backprop-kit.js progress',
+      hint: 'node tools/backprop-kit.js hint',
+      trace: 'node tools/backprop-kit.js trace',
+      typecheck: 'tsc --noEmit',
+    },
+    dependencies: pick(kit.dependencies, ['vitest', '@vitest/ui', 'tsx', 'commander', 'zod']),
+    devDependencies: pick(kit.devDependencies, ['typescript', '@types/node']),
+  };
+}
+

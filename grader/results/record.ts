@@ -1,0 +1,53 @@
+/** Builds the stored record of one student from the intake, the worker's run and the config. */
+import path from 'node:path';
+import type { HiddenSpec } from '../checks/dsl';
+import type { Submission } from '../intake';
+import type { Misconception } from '../misconceptions/detect';
+import type { StudentRun } from '../run/types';
+import type { GradingConfig } from '../scoring/config';
+import { round, scoreExercises, scoreIntegration } from '../scoring/score';
+import type { Exercise } from '../track';
+import { RECORD_FORMAT, type StudentRecord } from './types';
+
+export interface RecordInputs {
+  submission: Submission;
+  dir: string;
+  run: StudentRun;
+  config: GradingConfig;
+  track: Exercise[];
+  specs: Map<string, HiddenSpec>;
+  catalogue: Misconception[];
+  inputHash: string;
+  gradingMs: number;
+  graderError?: string;
+}
+
+export function buildRecord(inputs: RecordInputs): StudentRecord {
+  const { submission, run, config, track } = inputs;
+  const exercises = scoreExercises(run, config, track, inputs.specs, inputs.catalogue);
+  const integration = scoreIntegration(run, config);
+  const sum = (pick: (e: { score: number; maxScore: number }) => number) => round(exercises.reduce((s, e) => s + pick(e), 0));
+  return {
+    format: RECORD_FORMAT,
+    studentId: submission.id,
+    dir: inputs.dir,
+    submission: {
+      kind: submission.source.kind,
+      name: path.basename(submission.source.path),
+      contentHash: submission.contentHash,
+      foundAt: submission.foundAt,
+      missing: track.filter((e) => submission.exercises[e.id]?.status === 'missing').map((e) => e.id),
+      extraFiles: submission.extraFiles,
+      notes: submission.notes,
+      ...(submission.fatal ? { fatal: submission.fatal } : {}),
+    },
+    inputHash: inputs.inputHash,
+    score: round(sum((e) => e.score) + integration.score),
+    maxScore: round(sum((e) => e.maxScore) + integration.maxScore),
+    exercises,
+    integration,
+    limits: { timeoutMs: config.limits.timeoutMs, memoryMb: config.limits.memoryMb },
+    ...(inputs.graderError ? { graderError: inputs.graderError } : {}),
+    timing: { gradingMs: Math.round(inputs.gradingMs) },
+  };
+}

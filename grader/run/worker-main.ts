@@ -1,0 +1,31 @@
+/**
+ * A grading worker process. The main process forks it with Node's permission model
+ * (read-only access to the kit, no writes, no child processes); it loads the kit once,
+ * then grades one student per message. Student code never runs here: it runs in
+ * isolated-vm isolates created by the sandbox.
+ */
+import { gradeStudent } from './grade-student';
+import { loadGradingKit } from './kit-loader';
+import type { GradeJob } from './types';
+import type { ToMain, ToWorker } from './protocol';
+
+const send = (message: ToMain): void => {
+  process.send?.(message);
+};
+
+const kitRoot = process.env.BACKPROP_KIT_ROOT;
+if (!kitRoot) throw new Error('BACKPROP_KIT_ROOT is not set');
+const kit = loadGradingKit(kitRoot);
+
+process.on('message', (message: ToWorker) => {
+  if (message.type !== 'grade') return;
+  const job: GradeJob = message.job;
+  try {
+    send({ type: 'result', jobId: message.jobId, run: gradeStudent(job, kit) });
+  } catch (error) {
+    send({ type: 'failed', jobId: message.jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
+// the main process went away (finished, or killed): stop too
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });
