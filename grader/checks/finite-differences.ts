@@ -32,3 +32,12 @@ export function jacobian(f: (v: Vector) => Vector, v: Vector, h = FD_STEP): Matr
 }
 
 export const dot = (a: Vector, b: Vector): number => a.reduce((s, ai, i) => s + ai * b[i], 0);
+
+/**
+ * How closely two correct central-difference implementations agree with each other:
+ * only to the rounding noise of the difference itself, about ε·|f|/h (2e-11 for |f| ≈ 1
+ * and h = 1e-5; written differently, e.g. f(p)/2h − f(m)/2h, a few times that). 1e-9
+ * covers it with a wide margin and stays far below the error of a one-sided difference
+ * (about h·|f″|/2, at least 1e-6 for the checks' functions and steps).
+ */
+export const FD_AGREEMENT_TOLERANCE = { relative: 1e-9, absolute: 1e-9 } as const;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { type Diagnostic, Project, ts } from 'ts-morph';
 import type { Exercise } from '../track';
-import { exportedNames, findImportProblems } from './imports';
+import { exportedNames, findImportProblems, runtimeImports } from './imports';
 
 export type ProblemKind = 'syntax' | 'import' | 'type' | 'signature';
 
@@ -23,6 +23,8 @@ export interface CompiledFile {
   js?: string;
   problems: CompileProblem[];
   exports: string[];
+  /** module ids the code loads at run time (`NN-slug`, `shared/name`) */
+  imports: string[];
 }
 
 export interface KitSources {
@@ -80,7 +82,7 @@ export class Compiler {
       compiled = this.compileFresh(exercise, source, hash, options.typeCheck);
     } catch (error) {
       // a file so odd that the compiler itself gave up (e.g. nesting deep enough to overflow its stack)
-      compiled = { hash, problems: [{ kind: 'syntax', message: `the file could not be compiled (${error instanceof Error ? error.message : String(error)})` }], exports: [] };
+      compiled = { hash, problems: [{ kind: 'syntax', message: `the file could not be compiled (${error instanceof Error ? error.message : String(error)})` }], exports: [], imports: [] };
     }
     this.cache.set(hash, compiled);
     return compiled;
@@ -91,7 +93,7 @@ export class Compiler {
     const file = this.project.createSourceFile(path, source, { overwrite: true });
     const program = this.project.getProgram();
     const syntax = program.getSyntacticDiagnostics(file).map((d) => problemFrom('syntax', d));
-    if (syntax.length > 0) return { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [] };
+    if (syntax.length > 0) return { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [], imports: [] };
 
     const exports = exportedNames(file);
     const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).map((p) => ({ kind: 'import', ...p }));
@@ -101,7 +103,7 @@ export class Compiler {
     }
     const runnable = !problems.some((p) => p.kind === 'syntax' || p.kind === 'import');
     const js = runnable ? ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName: exercise.file }).outputText : undefined;
-    return { hash, ...(js !== undefined ? { js } : {}), problems: problems.slice(0, MAX_DIAGNOSTICS), exports };
+    return { hash, ...(js !== undefined ? { js } : {}), problems: problems.slice(0, MAX_DIAGNOSTICS), exports, imports: runtimeImports(file, exercise, this.track) };
   }
 
   /** Each exported function must be assignable to the reference's type: `const f: typeof Ref.f = Student.f`. */

@@ -58,3 +58,13 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
 export function exportedNames(file: SourceFile): string[] {
   return [...file.getExportedDeclarations().keys()].sort();
 }
+
+/** The module ids the file loads at run time (type-only imports are erased). */
+export function runtimeImports(file: SourceFile, exercise: Exercise, track: Exercise[]): string[] {
+  const specifiers = [
+    // `import type` is erased; anything else may load the module (a superset is harmless)
+    ...file.getImportDeclarations().filter((d) => !d.isTypeOnly()).map((d) => d.getModuleSpecifierValue()),
+    ...file.getExportDeclarations().filter((d) => !d.isTypeOnly()).flatMap((d) => d.getModuleSpecifierValue() ?? []),
+  ];
+  return [...new Set(specifiers.map((s) => allowedImport(s, exercise, track)).filter((id): id is string => id !== undefined))].sort();
+}

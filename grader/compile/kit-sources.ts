@@ -23,9 +23,9 @@ export function transpileToCommonJs(source: string, fileName: string): string {
 /** The reference solutions and shared files as sandbox modules, keyed by module id. */
 export function kitModules(sources: KitSources, track: Exercise[]): Map<string, ModuleCode> {
   const modules = new Map<string, ModuleCode>();
-  for (const [name, source] of sources.shared) modules.set(`shared/${name}`, { id: `shared/${name}`, js: transpileToCommonJs(source, `${name}.ts`) });
+  for (const [name, source] of sources.shared) modules.set(`shared/${name}`, { id: `shared/${name}`, js: transpileToCommonJs(source, `${name}.ts`), kit: true });
   for (const exercise of track) {
-    modules.set(exercise.id, { id: exercise.id, js: transpileToCommonJs(sources.references.get(exercise.id) ?? '', exercise.file) });
+    modules.set(exercise.id, { id: exercise.id, js: transpileToCommonJs(sources.references.get(exercise.id) ?? '', exercise.file), kit: true });
   }
   return modules;
 }

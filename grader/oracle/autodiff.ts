@@ -6,6 +6,10 @@
 import type { Arith } from './arith';
 
 export class Value<T> {
+  /** work space of the backward sweep under way (see `sweep`) */
+  grad!: T;
+  sweep = 0;
+
   constructor(
     readonly A: Arith<T>,
     readonly data: T,
@@ -66,23 +70,41 @@ export class Value<T> {
   /** ∂(this)/∂(node) for every node; nodes this one does not depend on get 0. */
   backward(): (node: Value<T>) => T {
     const { A } = this;
+    const sweep = ++sweeps;
     const order: Value<T>[] = [];
-    const seen = new Set<Value<T>>();
-    const visit = (v: Value<T>): void => {
-      if (seen.has(v)) return;
-      seen.add(v);
-      for (const [p] of v.parents) visit(p);
-      order.push(v);
-    };
-    visit(this);
-    const grads = new Map<Value<T>, T>([[this, A.of(1)]]);
-    const gradOf = (node: Value<T>): T => grads.get(node) ?? A.of(0);
-    for (const v of order.reverse()) {
-      for (const [p, local] of v.parents) grads.set(p, A.add(gradOf(p), A.mul(gradOf(v), local)));
+    // iterative depth-first order (graphs of big batches are deep), children before parents
+    const stack: [Value<T>, number][] = [[this, 0]];
+    this.sweep = sweep;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [node, next] = top;
+      if (next < node.parents.length) {
+        top[1]++;
+        const parent = node.parents[next][0];
+        if (parent.sweep !== sweep) {
+          parent.sweep = sweep;
+          stack.push([parent, 0]);
+        }
+      } else {
+        stack.pop();
+        node.grad = A.of(0);
+        order.push(node);
+      }
     }
-    return gradOf;
+    this.grad = A.of(1);
+    for (let i = order.length - 1; i >= 0; i--) {
+      const v = order[i];
+      for (const [p, local] of v.parents) p.grad = A.add(p.grad, A.mul(v.grad, local));
+    }
+    // a snapshot, so this sweep's gradients stay readable after later sweeps
+    const grads = new Map<Value<T>, T>();
+    for (const node of order) grads.set(node, node.grad);
+    return (node) => grads.get(node) ?? A.of(0);
   }
 }
+
+/** Each backward sweep marks the nodes it has reached. */
+let sweeps = 0;
 
 export function constant<T>(A: Arith<T>, n: number): Value<T> {
   return new Value(A, A.of(n));

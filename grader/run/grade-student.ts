@@ -10,13 +10,15 @@ import type { CheckOutcome } from '../checks/outcome';
 import type { HiddenSpec } from '../checks/dsl';
 import type { CompiledFile, Compiler } from '../compile/compiler';
 import type { MisconceptionDetector } from '../misconceptions/detect';
-import { type ModuleCode, StudentSandbox } from '../sandbox/sandbox';
+import type { ModuleCode, SandboxLimits, StudentSandbox } from '../sandbox/sandbox';
 import type { Exercise } from '../track';
 import { runIntegration } from './integration';
 import type { ExerciseRun, GradeJob, JobFile, StudentRun } from './types';
 
 export interface GradingKit {
   track: Exercise[];
+  /** a sandbox for these limits, shared by the students a worker grades */
+  sandbox(limits: SandboxLimits): StudentSandbox;
   compiler: Compiler;
   /** reference solutions and shared files, by module id */
   kitModules: Map<string, ModuleCode>;
@@ -25,7 +27,7 @@ export interface GradingKit {
 }
 
 export function gradeStudent(job: GradeJob, kit: GradingKit): StudentRun {
-  const sandbox = new StudentSandbox(job.limits);
+  const sandbox = kit.sandbox(job.limits);
   try {
     const compiled = new Map<string, CompiledFile>();
     const exercises = kit.track.map((exercise) => {
@@ -39,7 +41,7 @@ export function gradeStudent(job: GradeJob, kit: GradingKit): StudentRun {
     const integration = runIntegration(kit, sandbox, compiled);
     return { studentId: job.studentId, exercises, integration };
   } finally {
-    sandbox.dispose();
+    sandbox.studentDone();
   }
 }
 
@@ -67,7 +69,7 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
   const spec = kit.specs.get(exercise.id);
   const checks: CheckOutcome[] = [];
   let loadError: string | undefined;
-  const modules = modulesFor(kit, exercise, { id: exercise.id, js: compiled.js ?? '' });
+  const modules = modulesFor(kit, { id: exercise.id, js: compiled.js ?? '', imports: compiled.imports });
   const { output, abort } = sandbox.withExercise(exercise.id, modules, (session) => {
     const loaded = session.load(exercise.id);
     if (!loaded.ok) {
@@ -99,12 +101,19 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
   return { ...base, status };
 }
 
-/** The graded module, plus the reference solutions of every earlier step and the shared files. */
-export function modulesFor(kit: Pick<GradingKit, 'track' | 'kitModules'>, exercise: Exercise, graded: ModuleCode): ModuleCode[] {
-  const position = kit.track.findIndex((e) => e.id === exercise.id);
-  const earlier = kit.track.slice(0, position).map((e) => kit.kitModules.get(e.id)!);
-  const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));
-  return [...shared, ...earlier, graded];
+/**
+ * The graded module and what it can load: the modules it imports, as reference solutions,
+ * with everything those import in turn (each step's dependsOn), and the shared files.
+ */
+export function modulesFor(kit: Pick<GradingKit, 'track' | 'kitModules'>, graded: ModuleCode & { imports: string[] }): ModuleCode[] {
+  const needed = new Set<string>();
+  const add = (id: string): void => {
+    if (needed.has(id) || id === graded.id) return;
+    needed.add(id);
+    for (const dep of kit.track.find((e) => e.id === id)?.dependsOn ?? []) add(dep);
+  };
+  graded.imports.forEach(add);
+  return [...[...needed].sort().map((id) => kit.kitModules.get(id)!), graded];
 }
 
 function abortedCheck(name: string, abort: SandboxAbort): CheckOutcome {

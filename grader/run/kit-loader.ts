@@ -4,6 +4,7 @@ import { Compiler } from '../compile/compiler';
 import { kitModules, readKitSources } from '../compile/kit-sources';
 import { HIDDEN_SPECS } from '../hidden';
 import { MisconceptionDetector, readCatalogue } from '../misconceptions/detect';
+import { type SandboxLimits, StudentSandbox } from '../sandbox/sandbox';
 import { loadTrack } from '../track';
 import type { GradingKit } from './grade-student';
 
@@ -12,8 +13,15 @@ export function loadGradingKit(kitRoot: string): GradingKit {
   const sources = readKitSources(kitRoot, track);
   const modules = kitModules(sources, track);
   const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
+  const sandboxes = new Map<string, StudentSandbox>();
   return {
     track,
+    sandbox(limits: SandboxLimits) {
+      const key = `${limits.timeoutMs}/${limits.memoryMb}`;
+      let sandbox = sandboxes.get(key);
+      if (!sandbox) sandboxes.set(key, (sandbox = new StudentSandbox(limits)));
+      return sandbox;
+    },
     compiler: new Compiler(track, sources),
     kitModules: modules,
     specs,

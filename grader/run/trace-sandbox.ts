@@ -27,7 +27,7 @@ export async function sandboxedTrace(implDir: string): Promise<{ entries: TraceE
       if (!file || file.status !== 'ok') return file?.status === 'unreadable' ? file.message : `exercises/${exerciseId}/${exercise.file} not found`;
       const compiled = compiler.compile(exercise, file.content, { typeCheck: false });
       if (compiled.js === undefined) return `${exercise.file} cannot run: ${compiled.problems[0]?.message ?? 'compile error'}`;
-      const { abort } = sandbox.withExercise(exerciseId, modulesFor(kit, exercise, { id: exerciseId, js: compiled.js }), (session) => body(session.subject));
+      const { abort } = sandbox.withExercise(exerciseId, modulesFor(kit, { id: exerciseId, js: compiled.js, imports: compiled.imports }), (session) => body(session.subject));
       return abort?.message;
     });
     return { entries, notes: submission.notes };

@@ -1,8 +1,10 @@
 /**
- * Runs untrusted student modules in isolated-vm: each student gets a V8 isolate with a
- * memory cap, each exercise a fresh context (its own globals), and every call a time
- * budget. Only plain data crosses the boundary. Nothing in the isolate can reach Node:
- * no require of Node modules, no process, no file system, no network.
+ * Runs untrusted student modules in isolated-vm: a V8 isolate with a memory cap, a fresh
+ * context (its own globals, nothing shared with any other) for each exercise of each
+ * student, and a time budget per exercise. Only plain data crosses the boundary. Nothing
+ * in the isolate can reach Node: no require of Node modules, no process, no file system,
+ * no network. The isolate is reused across students for speed, and replaced after a
+ * timeout or a memory blow-up and every RECYCLE_AFTER students.
  */
 import ivm from 'isolated-vm';
 import { SandboxAbort, type InvokeOutcome, type Subject } from '../checks/runner';
@@ -19,6 +21,8 @@ export interface SandboxLimits {
 export interface ModuleCode {
   id: string;
   js: string;
+  /** the kit's own code (reference solutions, shared files): compiled once per isolate and reused */
+  kit?: boolean;
 }
 
 export interface ExerciseSession {
@@ -34,8 +38,12 @@ export interface ExerciseSession {
 
 type KitRefs = { define: ivm.Reference; load: ivm.Reference; invoke: ivm.Reference; output: ivm.Reference };
 
+/** Students graded in one isolate before it is replaced by a fresh one. */
+export const RECYCLE_AFTER = 100;
+
 export class StudentSandbox {
   private isolate: ivm.Isolate | undefined;
+  private students = 0;
   private bootstrap: ivm.Script | undefined;
   /** compiled once per isolate, run in each context */
   private scripts = new Map<string, ivm.Script>();
@@ -51,6 +59,7 @@ export class StudentSandbox {
     let context: ivm.Context | undefined;
     let kit: KitRefs | undefined;
     let spentMs = 0;
+    let abortKind: SandboxAbort['kind'] | undefined;
     const timed = <T>(run: (timeout: number) => T): T => {
       const remaining = Math.max(1, Math.round(this.limits.timeoutMs - spentMs));
       if (spentMs >= this.limits.timeoutMs) throw new SandboxAbort('timeout', `time limit of ${this.limits.timeoutMs} ms reached`);
@@ -80,6 +89,7 @@ export class StudentSandbox {
       return { output: session.output() };
     } catch (error) {
       const abort = error instanceof SandboxAbort ? error : this.classify(error);
+      abortKind = abort.kind;
       let output = '';
       try {
         if (kit && !isolate.isDisposed) output = String(kit.output.applySync(undefined, [], { result: { copy: true }, timeout: 1000 }) ?? '');
@@ -90,9 +100,16 @@ export class StudentSandbox {
     } finally {
       for (const ref of Object.values(kit ?? {})) ref.release();
       if (context && !isolate.isDisposed) context.release();
-      // after a timeout or a memory blow-up, start the next exercise in a new isolate
+      // after a memory blow-up (the isolate is gone) or a timeout (it may be left in a
+      // strange state), start the next exercise in a new isolate
       if (isolate.isDisposed) this.reset();
+      else if (abortKind === 'timeout') this.dispose();
     }
+  }
+
+  /** Called after each student: every RECYCLE_AFTER students, start again from a fresh isolate. */
+  studentDone(): void {
+    if (++this.students % RECYCLE_AFTER === 0) this.dispose();
   }
 
   dispose(): void {
@@ -127,14 +144,12 @@ export class StudentSandbox {
     return kit;
   }
 
-  /** Scripts are compiled once per isolate and code (the reference modules are shared by every exercise). */
+  /** The kit's modules are compiled once per isolate (every exercise of every student uses them); student code each time. */
   private script(isolate: ivm.Isolate, module: ModuleCode): ivm.Script {
-    const key = `${module.id}\0${module.js}`;
-    let script = this.scripts.get(key);
-    if (!script) {
-      script = isolate.compileScriptSync(wrapModule(module.js), { filename: `${module.id}.js` });
-      this.scripts.set(key, script);
-    }
+    const compile = () => isolate.compileScriptSync(wrapModule(module.js), { filename: `${module.id}.js` });
+    if (!module.kit) return compile();
+    let script = this.scripts.get(module.id);
+    if (!script) this.scripts.set(module.id, (script = compile()));
     return script;
   }
 

@@ -16,12 +16,15 @@ export function scoreExercises(run: StudentRun, config: GradingConfig, track: Ex
     const points = checkPoints(config, exercise.id, specs.get(exercise.id));
     const checks = scoreChecks(exerciseRun, points, index + 1, catalogue);
     const maxScore = round([...points.values()].reduce((s, p) => s + p, 0));
+    // from the exact points, not the rounded check scores, so a perfect exercise scores exactly its points
+    const fractions = new Map(exerciseRun.checks.map((c) => [c.name, c.fraction]));
+    const exact = [...points.entries()].reduce((s, [name, p]) => s + p * (fractions.get(name) ?? 0), 0);
     return {
       exercise: exercise.id,
       title: exercise.title,
       status: exerciseRun.status,
       ...(exerciseRun.message ? { message: exerciseRun.message } : {}),
-      score: exerciseRun.status === 'skipped' ? 0 : round(checks.reduce((s, c) => s + c.score, 0)),
+      score: exerciseRun.status === 'skipped' ? 0 : round(exact),
       maxScore,
       checks,
       problems: exerciseRun.problems,

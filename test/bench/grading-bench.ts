@@ -1,0 +1,112 @@
+/**
+ * npm run bench — grading throughput and memory.
+ *
+ * Grades a synthetic class (seeded mutations of the solutions) with the full pipeline —
+ * worker processes under the permission model, every hidden check of every exercise,
+ * each exercise in isolation in the isolated-vm sandbox, reports written — and prints
+ * submissions per second, time per submission and peak RSS (main process and workers),
+ * next to a naive baseline in the same run: one vitest process per submission.
+ *
+ * Options: --students N (default 1000)  --baseline M (default 20, 0 to skip)  --workers W
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultWorkers, gradeClass } from '../../grader/grade';
+import { KIT_ROOT, kitPath } from '../../grader/paths';
+import { createProgress } from '../../grader/run/progress';
+import { writeSyntheticClass } from './synthetic-class';
+
+const option = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const students = option('students', 1000);
+const baselineCount = option('baseline', 20);
+const workers = option('workers', defaultWorkers());
+
+/** Resident memory of this process and all its descendants, in bytes (Linux /proc). */
+function treeRss(): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) tree.add(pid), (grew = true);
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-bench-'));
+try {
+  const submissions = path.join(work, 'submissions');
+  process.stdout.write(`writing ${students} synthetic submissions…\n`);
+  writeSyntheticClass(submissions, students, 'bench');
+
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss())), 100);
+  const started = performance.now();
+  const summary = await gradeClass({ submissions, out: path.join(work, 'reports'), workers, resume: false, secret: 'bench-secret', progress: createProgress(process.stderr) });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, treeRss());
+
+  let baseline: { count: number; seconds: number } | undefined;
+  if (baselineCount > 0) {
+    process.stdout.write(`baseline: one vitest process per submission, ${baselineCount} submissions…\n`);
+    const t0 = performance.now();
+    const dirs = readdirSync(submissions).sort().slice(0, baselineCount);
+    for (const dir of dirs) {
+      try {
+        execFileSync(process.execPath, [kitPath('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/bench/vitest.baseline.config.ts'], {
+          cwd: KIT_ROOT,
+          env: { ...process.env, BENCH_SUBMISSION: path.join(submissions, dir) },
+          stdio: 'ignore',
+        });
+      } catch {
+        // a failing submission still counts as graded
+      }
+    }
+    baseline = { count: dirs.length, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  const rate = summary.students / seconds;
+  const lines = [
+    '',
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${workers} worker(s)`,
+    `backprop-kit grade: ${summary.students} submissions in ${seconds.toFixed(1)} s`,
+    `  submissions/second      ${rate.toFixed(1)}   (target ≥ 20)`,
+    `  time per submission     ${((1000 * seconds) / summary.students).toFixed(1)} ms (wall, ${workers} workers)`,
+    `  a class of 1,000        ${((1000 / rate)).toFixed(1)} s   (target < 60 s)`,
+    `  peak RSS                ${(peak / 2 ** 20).toFixed(0)} MiB (main + workers; target < 1536 MiB)`,
+    `  mean score              ${summary.meanScore}/${summary.maxScore}`,
+    ...(baseline
+      ? [
+          `naive baseline (one vitest process per submission): ${baseline.count} submissions in ${baseline.seconds.toFixed(1)} s`,
+          `  submissions/second      ${(baseline.count / baseline.seconds).toFixed(2)}`,
+          `  time per submission     ${((1000 * baseline.seconds) / baseline.count).toFixed(0)} ms`,
+          `  speed-up                ${(rate / (baseline.count / baseline.seconds)).toFixed(1)}×`,
+        ]
+      : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
