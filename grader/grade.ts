@@ -22,10 +22,11 @@ import { buildRecord } from './results/record';
 import { writeJsonAtomic } from './results/atomic';
 import { RECORD_FORMAT, type StudentRecord } from './results/types';
 import { writeClassReports, writeStudentReports } from './reports';
+import { resolveReportOptions } from './reports/options';
 import { bundleWorker } from './run/bundle';
-import { WorkerPool } from './run/pool';
+import { WorkerPool, type WorkerDeath } from './run/pool';
 import type { ProgressReporter } from './run/progress';
-import type { GradeJob, JobFile, StudentRun } from './run/types';
+import type { AbandonedStep, GradeJob, GradingStep, JobFile, StudentRun } from './run/types';
 import { type GradingConfig, loadConfig } from './scoring/config';
 import { round } from './scoring/score';
 import { findExercise, loadTrack, type Exercise } from './track';
@@ -66,6 +67,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   if (secret === PUBLIC_DEMO_SECRET) {
     options.progress.warn('no course secret given (--seed, BACKPROP_KIT_SECRET or "secret" in the config): the hidden inputs are predictable');
   }
+  resolveReportOptions(config.reports); // throws on a bad readmeBaseUrl before any grading starts
   const { submissions, ignored } = await discoverSubmissions(options.submissions);
   const outDir = checkOutputFolder(options.out, options.submissions);
   for (const entry of ignored) options.progress.warn(`skipped ${entry.name}: ${entry.reason}`);
@@ -73,7 +75,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   const bundle = await bundleWorker(KIT_ROOT);
   const catalogue = readCatalogue(KIT_ROOT, track);
   const fingerprint = kitFingerprint(bundle.hash);
-  const dirs = new Map(submissions.map((s) => [s.id, safeStudentDirName(s.id)]));
+  const dirs = studentDirs(submissions.map((s) => s.id));
   const records: StudentRecord[] = [];
   let graded = 0;
   let resumed = 0;
@@ -83,7 +85,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
     size: Math.max(1, Math.min(options.workers, submissions.length)),
     bundleFile: bundle.file,
     kitRoot: KIT_ROOT,
-    jobTimeoutMs: (job) => track.length * job.limits.timeoutMs * 3 + 120_000,
+    stepTimeoutMs,
   });
   try {
     await pool.ready();
@@ -91,11 +93,11 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
       const submission = await readSubmission(source, { maxFileBytes: config.limits.maxFileKb * 1024 });
       const dir = dirs.get(source.id)!;
       const inputHash = hashInputs(fingerprint, config, secret, only, submission);
-      const previous = options.resume ? readRecord(outDir, dir, inputHash) : undefined;
+      const previous = options.resume ? readRecord(outDir, dir, source.id, inputHash) : undefined;
       const record = previous ?? (await gradeOne(pool, { submission, dir, inputHash, config, secret, only, track, specs, catalogue }));
       // reports first, the record last: a record on disk means this student is complete
-      writeStudentReports(outDir, record);
-      if (!previous) writeJsonAtomic(recordPath(outDir, dir), record);
+      writeStudentReports(outDir, record, config.reports);
+      if (!previous) writeJsonAtomic(recordPath(outDir, dir), record, { durable: true });
       records.push(record);
       if (previous) resumed++;
       else graded++;
@@ -107,7 +109,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   }
 
   records.sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
-  const summary = writeClassReports(outDir, records);
+  const summary = writeClassReports(outDir, records, config.reports);
   return {
     students: records.length,
     graded,
@@ -132,10 +134,16 @@ interface OneStudent {
   catalogue: ReturnType<typeof readCatalogue>;
 }
 
-/** Grades one student, retrying once if a worker dies, then once more without type checking (a hung checker). */
+/**
+ * Grades one student. If a worker dies in an exercise (or the integration run), that step
+ * gets its verdict (out-of-memory, crashed, timeout) and the student is graded again without
+ * it; if it dies while compiling, the student is graded again without type checking (a type
+ * checker that does not finish); any other failure is retried once, then once more without
+ * type checking.
+ */
 async function gradeOne(pool: WorkerPool, s: OneStudent): Promise<StudentRecord> {
   const started = performance.now();
-  const job: GradeJob = {
+  let job: GradeJob = {
     studentId: s.submission.id,
     files: jobFiles(s.submission, s.track),
     secret: s.secret,
@@ -144,15 +152,25 @@ async function gradeOne(pool: WorkerPool, s: OneStudent): Promise<StudentRecord>
     typeCheck: s.config.typeCheck,
     typeErrors: s.config.typeErrors,
   };
-  const attempts = [job, job, ...(job.typeCheck ? [{ ...job, typeCheck: false }] : [])];
   const errors: string[] = [];
-  for (const attempt of attempts) {
-    const outcome = await pool.run(attempt);
+  let retried = false;
+  for (;;) {
+    const outcome = await pool.run(job);
     if (outcome.ok) {
-      if (attempt.typeCheck !== job.typeCheck) s.submission.notes.push('graded without type checking: the type checker did not finish on this submission');
+      if (job.typeCheck !== s.config.typeCheck) s.submission.notes.push('graded without type checking: the type checker did not finish on this submission');
       return buildRecord({ ...s, run: outcome.run, gradingMs: performance.now() - started });
     }
     errors.push(outcome.error);
+    const step = outcome.death?.step;
+    if (outcome.death && step !== undefined && step !== 'compile' && !job.abandoned?.[step]) {
+      job = { ...job, abandoned: { ...job.abandoned, [step]: abandonedVerdict(outcome.death, job) } };
+    } else if (step === 'compile' && job.typeCheck) {
+      job = { ...job, typeCheck: false };
+    } else if (!retried) {
+      retried = true;
+    } else if (job.typeCheck) {
+      job = { ...job, typeCheck: false };
+    } else break;
   }
   const failedRun: StudentRun = {
     studentId: job.studentId,
@@ -160,6 +178,34 @@ async function gradeOne(pool: WorkerPool, s: OneStudent): Promise<StudentRecord>
     integration: { quantities: [], message: 'not run' },
   };
   return buildRecord({ ...s, run: failedRun, gradingMs: performance.now() - started, graderError: errors.at(-1) ?? 'unknown error' });
+}
+
+/**
+ * How long a worker may spend on one step of a job before the pool kills it. Type checking
+ * cannot be interrupted inside the worker, so a file that keeps the checker busy is stopped
+ * here. An exercise runs under the sandbox's time limit, but a little of the student's code
+ * can run outside it (isolated-vm reads an unhandled rejection's reason after the call, with
+ * no time limit), so an exercise step gets twice its time limit and 5 s for the grader's own
+ * work before its worker is stopped.
+ */
+export function stepTimeoutMs(job: GradeJob, step: GradingStep | 'start'): number {
+  if (step === 'start') return 30_000;
+  if (step === 'compile') return compileTimeoutMs(job.limits.timeoutMs);
+  return 2 * job.limits.timeoutMs + 5_000;
+}
+
+/** The most time type checking one student's files may take: ten times the time limit per exercise, and at least 10 s. */
+export const compileTimeoutMs = (timeoutMs: number): number => Math.max(10_000, 10 * timeoutMs);
+
+/** The verdict of a step whose code brought its grading worker down. */
+function abandonedVerdict(death: WorkerDeath, job: GradeJob): AbandonedStep {
+  if (death.cause === 'watchdog') {
+    return { status: 'timeout', limitHit: 'time', message: `time limit of ${job.limits.timeoutMs} ms reached: the grading process had to be stopped after ${stepTimeoutMs(job, death.step!) / 1000} s` };
+  }
+  if (death.outOfMemory) {
+    return { status: 'out-of-memory', limitHit: 'memory', message: `memory limit of ${job.limits.memoryMb} MiB reached: the code asked for so much memory at once that its grading process stopped` };
+  }
+  return { status: 'crashed', message: `the code stopped its grading process (${death.how})` };
 }
 
 function jobFiles(submission: Submission, track: Exercise[]): Record<string, JobFile> {
@@ -197,20 +243,41 @@ function checkOutputFolder(out: string, submissions: string): string {
   return outDir;
 }
 
+/**
+ * One report folder per student, never shared. safeStudentDirName keeps a safe id as it is and
+ * gives any other a cleaned name with a hash, which a student can choose as their own id; so ids
+ * that keep their name are served first, and a clash (compared without case, for file systems
+ * that ignore it) gets a counter. The same ids always get the same folders.
+ */
+export function studentDirs(ids: string[]): Map<string, string> {
+  const dirs = new Map<string, string>();
+  const taken = new Set<string>();
+  const wanted = ids.map((id) => ({ id, dir: safeStudentDirName(id) }));
+  const ordered = [...wanted.filter((w) => w.dir === w.id), ...wanted.filter((w) => w.dir !== w.id)];
+  for (const { id, dir } of ordered) {
+    let candidate = dir;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${dir}-${n}`;
+    taken.add(candidate.toLowerCase());
+    dirs.set(id, candidate);
+  }
+  return dirs;
+}
+
 const recordPath = (outDir: string, dir: string): string => path.join(outDir, 'students', dir, 'record.json');
 
-/** A previous record, if it is complete and was made from exactly these inputs. */
-function readRecord(outDir: string, dir: string, inputHash: string): StudentRecord | undefined {
+/** A previous record, if it is complete, is this student's and was made from exactly these inputs. */
+function readRecord(outDir: string, dir: string, studentId: string, inputHash: string): StudentRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(recordPath(outDir, dir), 'utf8')) as StudentRecord;
-    return record.format === RECORD_FORMAT && record.inputHash === inputHash ? record : undefined;
+    return record.format === RECORD_FORMAT && record.studentId === studentId && record.dir === dir && record.inputHash === inputHash ? record : undefined;
   } catch {
     return undefined;
   }
 }
 
 function hashInputs(fingerprint: string, config: GradingConfig, secret: string, only: string[] | undefined, submission: Submission): string {
-  const { secret: _ignored, ...grading } = config;
+  // what decides a grade: not the secret itself (its hash is below), not how reports look
+  const { secret: _secret, reports: _reports, ...grading } = config;
   return createHash('sha256')
     .update(JSON.stringify({ fingerprint, grading, secret: createHash('sha256').update(secret).digest('hex'), only: only ?? null, submission: submission.contentHash, fatal: submission.fatal ?? null }))
     .digest('hex');

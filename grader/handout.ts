@@ -15,8 +15,8 @@ import { loadTrack } from './track';
 
 const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
 const TOOLS_ENTRY = 'grader/cli/student-main.ts';
-/** Never part of a handout, whatever imports say. */
-const FORBIDDEN = [/^solutions\//, /^grader\/hidden\//, /^grader\/misconceptions\//, /^test\//, /^examples\//];
+/** Kit files that never go into a handout, whatever imports say (checked on the kit path). */
+const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
 
 /** Kit files the student tools need: the entry and every kit file it imports, transitively. */
 export function toolFiles(): string[] {
@@ -55,12 +55,14 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
 
   const written: string[] = [];
   const write = (rel: string, content: string | Buffer): void => {
-    if (FORBIDDEN.some((re) => re.test(rel))) throw new KitError('HANDOUT_FAILED', `refusing to put ${rel} in a handout`, 'Instructor-only files must not be imported by the student tools.');
     mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
     writeFileSync(path.join(out, rel), content);
     written.push(rel);
   };
-  const copy = (from: string, to = from): void => write(to, readFileSync(kitPath(from)));
+  const copy = (from: string, to = from): void => {
+    if (FORBIDDEN.some((re) => re.test(from))) throw new KitError('HANDOUT_FAILED', `refusing to put ${from} in a handout`, 'Instructor-only files must not be imported by the student tools.');
+    write(to, readFileSync(kitPath(from)));
+  };
 
   for (const entry of readdirSync(kitPath('exercises'), { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) copy(path.relative(KIT_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));

@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { KitError } from '../errors';
 import { hintCommand } from './commands/hint';
 import { progressCommand } from './commands/progress';
-import { traceCommand } from './commands/trace';
+import { studentTraceCommand } from '../student/trace-command';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('backprop-kit')
@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run backprop-kit --help for usage)')
     .addCommand(progressCommand())
     .addCommand(hintCommand())
-    .addCommand(traceCommand('student'))
+    .addCommand(studentTraceCommand())
     .exitOverride();
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run backprop-kit --help for usage)');
   try {

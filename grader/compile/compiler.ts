@@ -5,7 +5,7 @@
  * so identical files (untouched stubs, shared answers) are compiled once per worker.
  */
 import { createHash } from 'node:crypto';
-import { type Diagnostic, Project, ts } from 'ts-morph';
+import { type Diagnostic, type Program, Project, type SourceFile, ts } from 'ts-morph';
 import type { Exercise } from '../track';
 import { exportedNames, findImportProblems, runtimeImports } from './imports';
 
@@ -74,56 +74,85 @@ export class Compiler {
   }
 
   compile(exercise: Exercise, source: string, options: { typeCheck: boolean } = { typeCheck: true }): CompiledFile {
-    const hash = createHash('sha256').update(`${exercise.id}\0${options.typeCheck}\0${source}`).digest('hex');
-    const cached = this.cache.get(hash);
-    if (cached) return cached;
-    let compiled: CompiledFile;
-    try {
-      compiled = this.compileFresh(exercise, source, hash, options.typeCheck);
-    } catch (error) {
-      // a file so odd that the compiler itself gave up (e.g. nesting deep enough to overflow its stack)
-      compiled = { hash, problems: [{ kind: 'syntax', message: `the file could not be compiled (${error instanceof Error ? error.message : String(error)})` }], exports: [], imports: [] };
-    }
-    this.cache.set(hash, compiled);
-    return compiled;
+    return this.compileMany([{ exercise, source }], options)[0];
   }
 
-  private compileFresh(exercise: Exercise, source: string, hash: string, typeCheck: boolean): CompiledFile {
-    const path = `${STUDENT}/${exercise.id}/${exercise.file}`;
-    const file = this.project.createSourceFile(path, source, { overwrite: true });
-    const program = this.project.getProgram();
-    const syntax = program.getSyntacticDiagnostics(file).map((d) => problemFrom('syntax', d));
-    if (syntax.length > 0) return { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [], imports: [] };
+  /**
+   * Compiles several files (a student's exercises) together: the files not in the cache are
+   * type-checked by one program, so the type checker is set up once, not once per file.
+   */
+  compileMany(files: { exercise: Exercise; source: string }[], options: { typeCheck: boolean } = { typeCheck: true }): CompiledFile[] {
+    const keyed = files.map((f) => ({ ...f, hash: createHash('sha256').update(`${f.exercise.id}\0${options.typeCheck}\0${f.source}`).digest('hex') }));
+    const pending = keyed.filter((f) => !this.cache.has(f.hash));
+    const parsed = pending.map((f) => ({ ...f, result: this.parseOrFail(f.exercise, f.source, f.hash) }));
+    if (options.typeCheck) {
+      const toCheck = parsed.filter((p) => p.result.file);
+      for (const p of toCheck) this.writeSignatureCheck(p.exercise, p.result.compiled.exports);
+      if (toCheck.length > 0) {
+        const program = this.project.getProgram();
+        for (const p of toCheck) {
+          p.result.compiled.problems.push(...this.typeProblemsOrFail(program, p.exercise, p.result.compiled.exports));
+          p.result.compiled.problems.splice(MAX_DIAGNOSTICS);
+        }
+      }
+    }
+    for (const p of parsed) this.cache.set(p.hash, p.result.compiled);
+    return keyed.map((f) => this.cache.get(f.hash)!);
+  }
 
-    const exports = exportedNames(file);
+  /** Transpiles (which reports syntax errors without a program), then reads exports and imports from the syntax. */
+  private parse(exercise: Exercise, source: string, hash: string): { compiled: CompiledFile; file?: SourceFile } {
+    const output = ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName: exercise.file, reportDiagnostics: true });
+    const syntax = (output.diagnostics ?? []).map((d) => problemFromTs('syntax', d));
+    if (syntax.length > 0) return { compiled: { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [], imports: [] } };
+    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, source, { overwrite: true });
     const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).map((p) => ({ kind: 'import', ...p }));
-    if (typeCheck) {
-      problems.push(...program.getSemanticDiagnostics(file).map((d) => problemFrom('type', d)));
-      problems.push(...this.signatureProblems(exercise, exports));
-    }
-    const runnable = !problems.some((p) => p.kind === 'syntax' || p.kind === 'import');
-    const js = runnable ? ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName: exercise.file }).outputText : undefined;
-    return { hash, ...(js !== undefined ? { js } : {}), problems: problems.slice(0, MAX_DIAGNOSTICS), exports, imports: runtimeImports(file, exercise, this.track) };
+    const runnable = problems.length === 0;
+    const compiled = { hash, ...(runnable ? { js: output.outputText } : {}), problems, exports: exportedNames(file), imports: runtimeImports(file, exercise, this.track) };
+    return { compiled, file };
   }
 
-  /** Each exported function must be assignable to the reference's type: `const f: typeof Ref.f = Student.f`. */
-  private signatureProblems(exercise: Exercise, exports: string[]): CompileProblem[] {
-    const present = exercise.functions.filter((fn) => exports.includes(fn));
-    if (present.length === 0) return [];
+  /** `const f: typeof Reference.f = Student.f` for each exported function: type-checks only with the exercise's signature. */
+  private writeSignatureCheck(exercise: Exercise, exports: string[]): void {
     const base = exercise.file.replace(/\.ts$/, '');
     const lines = [
       `import * as Student from './${base}';`,
       `import * as Reference from '${REF}/${exercise.id}/${base}';`,
-      ...present.map((fn) => `export const ${fn}: typeof Reference.${fn} = Student.${fn};`),
+      ...this.signaturesOf(exercise, exports).map((fn) => `export const ${fn}: typeof Reference.${fn} = Student.${fn};`),
     ];
-    const check = this.project.createSourceFile(`${STUDENT}/${exercise.id}/__signatures.ts`, lines.join('\n'), { overwrite: true });
-    return this.project
-      .getProgram()
-      .getSemanticDiagnostics(check)
-      .map((d) => {
-        const fn = present[(d.getLineNumber() ?? 3) - 3];
-        return { kind: 'signature' as const, message: `${fn ?? 'an export'} does not have the signature of the exercise: ${flatten(d)}` };
-      });
+    this.project.createSourceFile(`${STUDENT}/${exercise.id}/__signatures.ts`, lines.join('\n'), { overwrite: true });
+  }
+
+  private signaturesOf(exercise: Exercise, exports: string[]): string[] {
+    return exercise.functions.filter((fn) => exports.includes(fn));
+  }
+
+  private typeProblems(program: Program, exercise: Exercise, exports: string[]): CompileProblem[] {
+    const present = this.signaturesOf(exercise, exports);
+    const file = this.project.getSourceFileOrThrow(`${STUDENT}/${exercise.id}/${exercise.file}`);
+    const check = this.project.getSourceFileOrThrow(`${STUDENT}/${exercise.id}/__signatures.ts`);
+    const signatures = program.getSemanticDiagnostics(check).map((d) => {
+      const fn = present[(d.getLineNumber() ?? 3) - 3];
+      return { kind: 'signature' as const, message: `${fn ?? 'an export'} does not have the signature of the exercise: ${flatten(d)}` };
+    });
+    return [...program.getSemanticDiagnostics(file).map((d) => problemFrom('type', d)), ...signatures];
+  }
+
+  /** A file so odd that the compiler itself gives up (e.g. nesting deep enough to overflow its stack) counts as a syntax error. */
+  private parseOrFail(exercise: Exercise, source: string, hash: string): { compiled: CompiledFile; file?: SourceFile } {
+    try {
+      return this.parse(exercise, source, hash);
+    } catch (error) {
+      return { compiled: { hash, problems: [{ kind: 'syntax', message: `the file could not be compiled (${reason(error)})` }], exports: [], imports: [] } };
+    }
+  }
+
+  private typeProblemsOrFail(program: Program, exercise: Exercise, exports: string[]): CompileProblem[] {
+    try {
+      return this.typeProblems(program, exercise, exports);
+    } catch (error) {
+      return [{ kind: 'type', message: `the type checker could not check this file (${reason(error)})` }];
+    }
   }
 
   private resolve(name: string, containing: string, host: ts.ModuleResolutionHost, options: ts.CompilerOptions): ts.ResolvedModuleFull | undefined {
@@ -143,7 +172,14 @@ function flatten(d: Diagnostic): string {
   return typeof text === 'string' ? text : ts.flattenDiagnosticMessageText(text.compilerObject, ' ');
 }
 
+function problemFromTs(kind: ProblemKind, d: ts.Diagnostic): CompileProblem {
+  const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
+  return { kind, ...(line !== undefined ? { line } : {}), message: ts.flattenDiagnosticMessageText(d.messageText, ' ') };
+}
+
 function problemFrom(kind: ProblemKind, d: Diagnostic): CompileProblem {
   const line = d.getLineNumber();
   return { kind, ...(line !== undefined ? { line } : {}), message: flatten(d) };
 }
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -54,9 +54,20 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
   return problems;
 }
 
-/** Names the file exports (functions, consts, re-exports). */
+/** Names the file exports (functions, classes, variables, export lists), read from the syntax alone. */
 export function exportedNames(file: SourceFile): string[] {
-  return [...file.getExportedDeclarations().keys()].sort();
+  const names = new Set<string>();
+  for (const statement of file.getStatements()) {
+    if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.hasExportKeyword()) {
+      const name = statement.getName();
+      if (name) names.add(name);
+    } else if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
+      for (const declaration of statement.getDeclarations()) names.add(declaration.getName());
+    } else if (Node.isExportDeclaration(statement) && !statement.isTypeOnly()) {
+      for (const specifier of statement.getNamedExports()) names.add(specifier.getAliasNode()?.getText() ?? specifier.getName());
+    }
+  }
+  return [...names].sort();
 }
 
 /** The module ids the file loads at run time (type-only imports are erased). */

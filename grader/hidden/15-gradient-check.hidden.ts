@@ -45,6 +45,15 @@ export default defineHiddenSpec('15-gradient-check', [
     },
   },
   {
+    name: 'the default step is h = 1e-5',
+    run(t) {
+      // at v[0] = 0 the central difference of 1e4·v0³ is exactly 1e4·h², so the step shows: 1e-6 for h = 1e-5, 1e-8 for 1e-6
+      const source = '(v) => 1e4 * v[0] ** 3 + v[1]';
+      const v = [0, t.rng.uniform(-1, 1)];
+      t.expectClose(t.call('numericalGradient', t.fn(source), v), oracle.numericalGradient(hostFunction(source), v), 'numericalGradient', FD_AGREEMENT_TOLERANCE);
+    },
+  },
+  {
     name: 'numerical gradient of random cubics with a given step',
     weight: 2,
     partialCredit: true,

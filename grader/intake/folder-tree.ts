@@ -1,6 +1,9 @@
-/** Lists and reads a submission folder without following symbolic links and without writing anything. */
-import { constants, type Dirent } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+/**
+ * Lists and reads a submission folder without following symbolic links and without writing
+ * anything. The calls are synchronous: a submission is a few small files, and the thread
+ * pool round trip of each asynchronous call would cost more than the read itself.
+ */
+import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { IntakeFatalError, byPath, compareText, isIgnoredName, joinPath, listingDepth, type EntryKind, type SubmissionTree, type TreeEntry } from './tree';
 
@@ -23,9 +26,12 @@ export async function openFolderTree(root: string, maxDepth: number): Promise<Su
 }
 
 async function assertRealFolder(root: string): Promise<void> {
-  const stats = await lstat(root).catch((error: NodeJS.ErrnoException) => {
-    throw new IntakeFatalError('unreadable', `The submission could not be opened (${error.code ?? error.message}).`);
-  });
+  let stats;
+  try {
+    stats = lstatSync(root);
+  } catch (error) {
+    throw new IntakeFatalError('unreadable', `The submission could not be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
   if (stats.isSymbolicLink()) throw new IntakeFatalError('unreadable', 'The submission is a symbolic link; the grader does not follow links.');
   if (!stats.isDirectory()) throw new IntakeFatalError('unreadable', 'The submission is not a folder.');
 }
@@ -33,7 +39,7 @@ async function assertRealFolder(root: string): Promise<void> {
 async function listFolder(root: string, relative: string, depthLeft: number, out: TreeEntry[], notes: string[]): Promise<void> {
   let dirents: Dirent[];
   try {
-    dirents = await readdir(path.join(root, ...relative.split('/')), { withFileTypes: true });
+    dirents = readdirSync(path.join(root, ...relative.split('/')), { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     if (relative === '') throw new IntakeFatalError('unreadable', `The submission folder could not be read (${code}).`);
@@ -59,20 +65,27 @@ function kindOf(dirent: Dirent): EntryKind {
 
 /** Reads at most maxBytes + 1 bytes, so a huge file (or one growing meanwhile) never fills memory. */
 async function readFileCapped(file: string, maxBytes: number): Promise<Buffer | 'too-large'> {
-  const handle = await open(file, READ_FLAGS);
+  const fd = openSync(file, READ_FLAGS);
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'EFTYPE' });
     if (stats.size > maxBytes) return 'too-large';
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // sized for the file (one byte more, to notice it growing), not for the limit: most files are small
+    let buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
+      if (length === buffer.length) {
+        if (length > maxBytes) break;
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
     }
     return length > maxBytes ? 'too-large' : buffer.subarray(0, length);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -67,7 +67,10 @@ export class Value<T> {
     return e.div(one.add(e));
   }
 
-  /** ∂(this)/∂(node) for every node; nodes this one does not depend on get 0. */
+  /**
+   * ∂(this)/∂(node) for every node; nodes this one does not depend on get 0. The reader
+   * is valid until the next backward sweep (it reads the gradients kept on the nodes).
+   */
   backward(): (node: Value<T>) => T {
     const { A } = this;
     const sweep = ++sweeps;
@@ -96,10 +99,10 @@ export class Value<T> {
       const v = order[i];
       for (const [p, local] of v.parents) p.grad = A.add(p.grad, A.mul(v.grad, local));
     }
-    // a snapshot, so this sweep's gradients stay readable after later sweeps
-    const grads = new Map<Value<T>, T>();
-    for (const node of order) grads.set(node, node.grad);
-    return (node) => grads.get(node) ?? A.of(0);
+    return (node) => {
+      if (sweeps !== sweep) throw new Error('a gradient was read after a later backward sweep');
+      return node.sweep === sweep ? node.grad : A.of(0);
+    };
   }
 }
 

@@ -108,10 +108,10 @@ export function makeOracle<T>(A: Arith<T>) {
   const backwardPass = (x: Vector, y: Vector, params: Params): BackwardTrace => {
     const P = paramLeaves(params);
     const f = forwardOf(leaves(x), P);
+    // every gradient of the loss is read before the Jacobian's sweeps start
     const d = crossEntropyOf(f.O_out, y).backward();
-    return {
+    const ofLoss = {
       dE_dO_out: gradsOf(d, f.O_out),
-      softmax_jacobian: f.O_out.map((Oa) => gradsOf(Oa.backward(), f.O_in)),
       delta_O_in: gradsOf(d, f.O_in),
       dE_dh2_out: gradsOf(d, f.h2_out),
       delta_h2_in: gradsOf(d, f.h2_in),
@@ -119,6 +119,7 @@ export function makeOracle<T>(A: Arith<T>) {
       delta_h1_in: gradsOf(d, f.h1_in),
       ...gradientsOf(d, P),
     };
+    return { ...ofLoss, softmax_jacobian: f.O_out.map((Oa) => gradsOf(Oa.backward(), f.O_in)) };
   };
 
   return {

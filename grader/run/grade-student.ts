@@ -13,7 +13,7 @@ import type { MisconceptionDetector } from '../misconceptions/detect';
 import type { ModuleCode, SandboxLimits, StudentSandbox } from '../sandbox/sandbox';
 import type { Exercise } from '../track';
 import { runIntegration } from './integration';
-import type { ExerciseRun, GradeJob, JobFile, StudentRun } from './types';
+import type { ExerciseRun, GradeJob, GradingStep, JobFile, StudentRun } from './types';
 
 export interface GradingKit {
   track: Exercise[];
@@ -26,19 +26,37 @@ export interface GradingKit {
   detector: MisconceptionDetector;
 }
 
-export function gradeStudent(job: GradeJob, kit: GradingKit): StudentRun {
+/**
+ * `onStep` is told as each step starts ('compile', each exercise id, 'integration'): if the
+ * code of a step brings the worker down, the main process knows which step to blame.
+ */
+export function gradeStudent(job: GradeJob, kit: GradingKit, onStep: (step: GradingStep) => void = () => {}): StudentRun {
   const sandbox = kit.sandbox(job.limits);
   try {
+    onStep('compile');
+    const graded = kit.track.filter((e) => !job.only || job.only.includes(e.id));
+    const sources = graded.flatMap((exercise) => {
+      const file = job.files[exercise.id];
+      return file?.status === 'ok' ? [{ exercise, source: file.content }] : [];
+    });
+    // compiled together: one type checker for all of this student's files
+    const compiledFiles = kit.compiler.compileMany(sources, { typeCheck: job.typeCheck });
+    const compiledById = new Map(sources.map((s, i) => [s.exercise.id, compiledFiles[i]]));
     const compiled = new Map<string, CompiledFile>();
     const exercises = kit.track.map((exercise) => {
-      if (job.only && !job.only.includes(exercise.id)) return skipped(exercise.id);
+      if (!graded.includes(exercise)) return skipped(exercise.id);
+      const abandoned = job.abandoned?.[exercise.id];
+      if (abandoned) return { exercise: exercise.id, ...abandoned, problems: [], checks: [], output: '' };
       const file = job.files[exercise.id] ?? { status: 'missing' };
-      const result = compileFile(kit, exercise, file, job);
+      const result = checkCompiled(exercise, file, compiledById.get(exercise.id), job);
       if ('run' in result) return result.run;
       compiled.set(exercise.id, result.compiled);
+      onStep(exercise.id);
       return runChecks(kit, sandbox, exercise, result.compiled, job);
     });
-    const integration = runIntegration(kit, sandbox, compiled);
+    const integrationAbandoned = job.abandoned?.integration;
+    if (!integrationAbandoned) onStep('integration');
+    const integration = integrationAbandoned ? { quantities: [], message: `the integration run was stopped: ${integrationAbandoned.message}` } : runIntegration(kit, sandbox, compiled);
     return { studentId: job.studentId, exercises, integration };
   } finally {
     sandbox.studentDone();
@@ -50,13 +68,12 @@ function skipped(exercise: string): ExerciseRun {
 }
 
 /** Either the compiled file, or the run that ends the exercise before any check (missing, syntax error, …). */
-function compileFile(kit: GradingKit, exercise: Exercise, file: JobFile, job: GradeJob): { compiled: CompiledFile } | { run: ExerciseRun } {
+function checkCompiled(exercise: Exercise, file: JobFile, compiled: CompiledFile | undefined, job: GradeJob): { compiled: CompiledFile } | { run: ExerciseRun } {
   const stop = (status: ExerciseRun['status'], message: string, problems: ExerciseRun['problems'] = []) => ({
     run: { exercise: exercise.id, status, message, problems, checks: [], output: '' },
   });
   if (file.status === 'missing') return stop('missing', `exercises/${exercise.id}/${exercise.file} was not found in the submission`);
-  if (file.status === 'unreadable') return stop('unreadable', file.message);
-  const compiled = kit.compiler.compile(exercise, file.content, { typeCheck: job.typeCheck });
+  if (file.status === 'unreadable' || !compiled) return stop('unreadable', file.status === 'unreadable' ? file.message : 'not compiled');
   const first = (kind: string) => compiled.problems.find((p) => p.kind === kind);
   if (first('syntax')) return stop('syntax-error', `${exercise.file} has a syntax error, so it cannot run`, compiled.problems);
   if (first('import')) return stop('import-error', `${exercise.file} imports something graded code may not use`, compiled.problems);
@@ -89,7 +106,10 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
 
   for (const check of spec?.checks.slice(checks.length) ?? []) checks.push(notRun(check.name, abort ? 'the exercise was stopped before this check' : loadError ?? 'not run'));
   for (const outcome of checks) {
-    if (outcome.failure && outcome.status === 'failed') outcome.failure.misconceptions = kit.detector.detect(exercise.id, outcome.failure.calls);
+    if (!outcome.failure) continue;
+    if (outcome.status === 'failed') outcome.failure.misconceptions = kit.detector.detect(exercise.id, outcome.failure.calls);
+    // the calls served detection; the reports need only the failing input, already described
+    outcome.failure.calls = [];
   }
   const base = { exercise: exercise.id, problems: compiled.problems, checks, output };
   if (abort) {

@@ -1,19 +1,35 @@
 /**
- * A pool of grading worker processes. Each worker grades one student at a time; a
- * watchdog kills a worker that overruns its job (a compiler hang, a native crash) and a
- * fresh worker takes its place, so one submission can never stop the run.
+ * A pool of grading worker processes. Each worker grades one student at a time and says
+ * which step it starts (compile, each exercise, the integration run); a watchdog kills a
+ * worker that overruns a step (a type checker that does not finish, a native hang) and a
+ * fresh worker takes its place, so one submission can never stop the run. When a worker
+ * dies, the outcome names the step it died in, so the caller can blame that step alone.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { ToMain, ToWorker } from './protocol';
-import type { GradeJob, StudentRun } from './types';
+import type { GradeJob, GradingStep, StudentRun } from './types';
 
-export type WorkerOutcome = { ok: true; run: StudentRun } | { ok: false; error: string };
+/** How a worker died: killed by the watchdog, or it stopped by itself (a signal such as SIGABRT, an exit code). */
+export interface WorkerDeath {
+  /** the step the worker had started when it died, if it had started one */
+  step?: GradingStep;
+  /** 'watchdog': the step overran its time; 'crash': the worker stopped by itself */
+  cause: 'watchdog' | 'crash';
+  /** the signal or exit code, e.g. 'SIGABRT' or 'exit code 1' */
+  how: string;
+  /** what the worker printed last suggests V8 ran out of memory */
+  outOfMemory: boolean;
+}
+
+export type WorkerOutcome = { ok: true; run: StudentRun } | { ok: false; error: string; death?: WorkerDeath };
 
 interface Slot {
   child: ChildProcess;
   ready: Promise<void>;
-  busy?: { jobId: number; resolve: (o: WorkerOutcome) => void; timer: NodeJS.Timeout };
+  busy?: { jobId: number; job: GradeJob; resolve: (o: WorkerOutcome) => void; timer: NodeJS.Timeout; step?: GradingStep };
+  /** set when the watchdog killed this worker */
+  killedInStep?: GradingStep | 'job';
   stderr: string;
 }
 
@@ -21,9 +37,12 @@ export interface PoolOptions {
   size: number;
   bundleFile: string;
   kitRoot: string;
-  /** how long one student may take before the worker is killed */
-  jobTimeoutMs: (job: GradeJob) => number;
+  /** how long a step of a job may take before the worker is killed ('start': until the first step) */
+  stepTimeoutMs: (job: GradeJob, step: GradingStep | 'start') => number;
 }
+
+/** What V8 prints when a heap (the worker's, or an isolate's it could not contain) runs out. */
+const OUT_OF_MEMORY = /out of memory|is_heap_oom|Allocation failed|Reached heap limit|Invalid array length Allocation/i;
 
 const STDERR_KEPT = 4000;
 
@@ -79,13 +98,15 @@ export class WorkerPool {
           started = true;
           resolve();
           this.dispatch();
-        } else this.finish(slot, message.jobId, message.type === 'result' ? { ok: true, run: message.run } : { ok: false, error: message.message });
+        } else if (message.type === 'step') this.startStep(slot, message.jobId, message.step);
+        else this.finish(slot, message.jobId, message.type === 'result' ? { ok: true, run: message.run } : { ok: false, error: message.message });
       });
-      child.on('exit', (code, signal) => {
+      // 'close', not 'exit': it comes after the last messages and the last of stderr are read
+      child.on('close', (code, signal) => {
         const how = signal ?? `exit code ${code}`;
         // a worker that cannot even start would fail again: report it instead of respawning
         if (!started) reject(new Error(`a grading worker could not start (${how}):\n${slot.stderr.trim()}`));
-        else this.replace(slot, `the grading worker stopped (${how})${slot.stderr.trim() ? `: ${lastLine(slot.stderr)}` : ''}`);
+        else this.replace(slot, how);
       });
     });
     slot.ready.catch(() => undefined); // reported through ready() or the job's outcome
@@ -96,16 +117,32 @@ export class WorkerPool {
     for (const slot of this.slots) {
       if (this.waiting.length === 0) return;
       if (slot.busy || !slot.child.connected) continue;
-      void slot.ready.then(() => {
-        if (slot.busy || this.waiting.length === 0 || !slot.child.connected) return;
-        const { job, jobId, resolve } = this.waiting.shift()!;
-        const timer = setTimeout(() => {
-          slot.child.kill('SIGKILL'); // the exit handler reports the job and replaces the worker
-        }, this.options.jobTimeoutMs(job));
-        slot.busy = { jobId, resolve, timer };
-        slot.child.send({ type: 'grade', jobId, job } satisfies ToWorker);
-      });
+      slot.ready.then(
+        () => {
+          if (slot.busy || this.waiting.length === 0 || !slot.child.connected) return;
+          const { job, jobId, resolve } = this.waiting.shift()!;
+          slot.stderr = ''; // what the worker prints from now on is about this job
+          slot.busy = { jobId, job, resolve, timer: this.watchdog(slot, job, 'start') };
+          slot.child.send({ type: 'grade', jobId, job } satisfies ToWorker);
+        },
+        () => undefined, // a worker that could not start takes no job (a replacement killed by close(), say)
+      );
     }
+  }
+
+  /** Kills the worker if `step` has not ended within its time; the close handler reports the job and replaces the worker. */
+  private watchdog(slot: Slot, job: GradeJob, step: GradingStep | 'start'): NodeJS.Timeout {
+    return setTimeout(() => {
+      slot.killedInStep = step === 'start' ? 'job' : step;
+      slot.child.kill('SIGKILL');
+    }, this.options.stepTimeoutMs(job, step));
+  }
+
+  private startStep(slot: Slot, jobId: number, step: GradingStep): void {
+    if (slot.busy?.jobId !== jobId || slot.killedInStep) return;
+    clearTimeout(slot.busy.timer);
+    slot.busy.step = step;
+    slot.busy.timer = this.watchdog(slot, slot.busy.job, step);
   }
 
   private finish(slot: Slot, jobId: number, outcome: WorkerOutcome): void {
@@ -117,9 +154,19 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  /** A worker died: fail its job (the caller decides whether to retry) and start a new worker. */
-  private replace(slot: Slot, reason: string): void {
-    if (slot.busy) this.finish(slot, slot.busy.jobId, { ok: false, error: reason });
+  /** A worker died: fail its job, saying in which step (the caller decides whether to retry), and start a new worker. */
+  private replace(slot: Slot, how: string): void {
+    if (slot.busy) {
+      const { step } = slot.busy;
+      const death: WorkerDeath = {
+        ...(step !== undefined ? { step } : {}),
+        cause: slot.killedInStep ? 'watchdog' : 'crash',
+        how: slot.killedInStep ? 'SIGKILL' : how,
+        outOfMemory: !slot.killedInStep && OUT_OF_MEMORY.test(slot.stderr),
+      };
+      const what = slot.killedInStep ? `was stopped: ${step ?? 'the job'} took too long` : `stopped (${how})${slot.stderr.trim() ? `: ${lastLine(slot.stderr)}` : ''}`;
+      this.finish(slot, slot.busy.jobId, { ok: false, error: `the grading worker ${what}`, death });
+    }
     if (this.closed) return;
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = this.spawn();

@@ -11,8 +11,16 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+/**
+ * Student ids and file names come from the submissions: a control character in one (a line
+ * break, or an escape sequence that clears the screen or rewrites a line) is shown escaped,
+ * never sent to the terminal.
+ */
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, quiet = false): ProgressReporter {
-  if (quiet) return { start() {}, studentDone() {}, warn: (m) => stream.write(`warning: ${m}\n`), stop() {} };
+  if (quiet) return { start() {}, studentDone() {}, warn: (m) => stream.write(`warning: ${printable(m)}\n`), stop() {} };
   return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream);
 }
 
@@ -27,10 +35,10 @@ class LineProgress implements ProgressReporter {
   studentDone(record: StudentRecord, resumed: boolean): void {
     this.done++;
     const what = record.graderError ? 'grader error' : `${record.score}/${record.maxScore}`;
-    this.stream.write(`[${this.done}/${this.total}] ${record.studentId}: ${what}${resumed ? ' (resumed)' : ''}\n`);
+    this.stream.write(`[${this.done}/${this.total}] ${printable(record.studentId)}: ${what}${resumed ? ' (resumed)' : ''}\n`);
   }
   warn(message: string): void {
-    this.stream.write(`warning: ${message}\n`);
+    this.stream.write(`warning: ${printable(message)}\n`);
   }
   stop(): void {}
 }
@@ -50,11 +58,11 @@ class BarProgress implements ProgressReporter {
   studentDone(record: StudentRecord, resumed: boolean): void {
     this.done++;
     if (!resumed) this.graded++;
-    this.last = `${record.studentId} ${record.graderError ? 'grader error' : `${record.score}/${record.maxScore}`}`;
+    this.last = `${printable(record.studentId)} ${record.graderError ? 'grader error' : `${record.score}/${record.maxScore}`}`;
     this.draw();
   }
   warn(message: string): void {
-    this.stream.write(`\r\x1b[2Kwarning: ${message}\n`);
+    this.stream.write(`\r\x1b[2Kwarning: ${printable(message)}\n`);
     this.draw();
   }
   stop(): void {

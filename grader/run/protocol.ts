@@ -1,9 +1,11 @@
 /** Messages between the main process and a grading worker. */
-import type { GradeJob, StudentRun } from './types';
+import type { GradeJob, GradingStep, StudentRun } from './types';
 
 export type ToWorker = { type: 'grade'; jobId: number; job: GradeJob };
 
 export type ToMain =
   | { type: 'ready' }
+  /** sent as each step starts, so that the main process knows which step a worker died in */
+  | { type: 'step'; jobId: number; step: GradingStep }
   | { type: 'result'; jobId: number; run: StudentRun }
   | { type: 'failed'; jobId: number; message: string };

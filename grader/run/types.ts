@@ -19,7 +19,22 @@ export interface GradeJob {
   typeCheck: boolean;
   /** 'fail': a type error fails the exercise; 'warn': it is reported and the code still runs */
   typeErrors: 'fail' | 'warn';
+  /**
+   * Steps (exercise ids, or 'integration') that stopped a grading worker in an earlier
+   * attempt at this job: they are not run again, and get this verdict instead.
+   */
+  abandoned?: Record<string, AbandonedStep>;
 }
+
+/** The verdict of a step whose code stopped its grading worker (a native out-of-memory abort, a hang). */
+export interface AbandonedStep {
+  status: 'crashed' | 'timeout' | 'out-of-memory';
+  message: string;
+  limitHit?: 'time' | 'memory';
+}
+
+/** What a worker tells the main process it starts: 'compile' (all files), an exercise id, or 'integration'. */
+export type GradingStep = string;
 
 export type ExerciseStatus =
   | 'graded'

@@ -17,11 +17,19 @@ const kitRoot = process.env.BACKPROP_KIT_ROOT;
 if (!kitRoot) throw new Error('BACKPROP_KIT_ROOT is not set');
 const kit = loadGradingKit(kitRoot);
 
+// Grading blocks this thread for the length of a student, so 'disconnect' below is only
+// seen between students; each step also checks that the main process is still there.
+const parentPid = process.ppid;
+
 process.on('message', (message: ToWorker) => {
   if (message.type !== 'grade') return;
   const job: GradeJob = message.job;
+  const onStep = (step: string): void => {
+    if (process.ppid !== parentPid || !process.connected) process.exit(0); // the main process is gone: an orphan grades for no one
+    send({ type: 'step', jobId: message.jobId, step });
+  };
   try {
-    send({ type: 'result', jobId: message.jobId, run: gradeStudent(job, kit) });
+    send({ type: 'result', jobId: message.jobId, run: gradeStudent(job, kit, onStep) });
   } catch (error) {
     send({ type: 'failed', jobId: message.jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -2,8 +2,8 @@
  * The JavaScript that runs first in every sandbox context, before any student code.
  * It keeps its own copies of the built-ins it needs (student code may patch the
  * context's Math, Array.prototype, JSON, … — that only affects the student), and it
- * returns its interface to the host instead of putting it on globalThis, so student
- * code cannot reach the module registry or the invoke function.
+ * returns its interface — one `kit(operation, …)` function — to the host instead of
+ * putting it on globalThis, so student code cannot reach the module registry.
  *
  * Modules are CommonJS factories registered by id: `NN-slug` for steps,
  * `shared/<name>` for shared files. A module may require only `../<id>/<file>` paths.
@@ -37,6 +37,9 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     output += stringSlice(line, 0, OUTPUT_LIMIT - output.length) + '\n';
   }
   globalThis.console = { log: record, info: record, warn: record, error: record, debug: record };
+  // A WebAssembly.Memory lives outside the isolate's heap, where its memory limit does not
+  // reach (a few calls can commit gigabytes): graded code has no use for WebAssembly.
+  delete globalThis.WebAssembly;
 
   function resolve(fromId, specifier) {
     const match = typeof specifier === 'string' ? regexExec(SPECIFIER, specifier) : null;
@@ -55,13 +58,25 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     return module.exports;
   }
 
-  /** Copies a result into plain data (arrays, plain objects, primitives), reading every value once. */
+  /**
+   * Copies a result into plain data (arrays, plain objects, primitives), reading every value once.
+   * Every value costs one unit of the budget and every character of a string or a key one more:
+   * a million references to one long string are a million strings once copied out of the isolate.
+   */
+  function spend(budget, units) {
+    budget.left -= units;
+    if (budget.left < 0) throw new RangeError('the result is too large (more than ' + RESULT_BUDGET + ' values and characters)');
+  }
   function toPlain(value, budget) {
-    if (--budget.left < 0) throw new RangeError('the result is too large (more than ' + RESULT_BUDGET + ' values)');
+    spend(budget, 1);
     if (value === null || value === undefined) return value;
     const type = typeof value;
     if (type === 'number' || type === 'boolean') return value;
-    if (type === 'string') return stringSlice(value, 0, 1000);
+    if (type === 'string') {
+      const text = stringSlice(value, 0, 1000);
+      spend(budget, text.length);
+      return text;
+    }
     if (type !== 'object') return { __kitUnsupported: type };
     if (ArrayIsArray(value)) {
       const length = value.length;
@@ -74,7 +89,10 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     if (tag !== 'Object') return { __kitUnsupported: tag };
     const copy = {};
     const keys = ObjectKeys(value);
-    for (let i = 0; i < keys.length; i++) copy[keys[i]] = toPlain(value[keys[i]], budget);
+    for (let i = 0; i < keys.length; i++) {
+      spend(budget, keys[i].length);
+      copy[keys[i]] = toPlain(value[keys[i]], budget);
+    }
     return copy;
   }
 
@@ -112,7 +130,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     return { name: stringSlice(name, 0, 100), message: stringSlice(message, 0, 500), notImplemented: name === 'NotImplementedError' };
   }
 
-  return {
+  const operations = {
     define(id, factory) { factories[id] = factory; },
     load(id) {
       try { load(id); return { ok: true }; } catch (error) { return { ok: false, error: errorInfo(error) }; }
@@ -133,6 +151,8 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     },
     output() { return output; },
   };
+  // one function for the host to hold: fewer references to cross the boundary for
+  return function kit(operation, a, b, c) { return operations[operation](a, b, c); };
 })()`;
 
 /** Wraps CommonJS module code as a factory expression `(function (exports, require, module) { … })`. */

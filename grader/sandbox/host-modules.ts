@@ -5,7 +5,7 @@
  * student code.
  */
 import type { InvokeOutcome, Subject } from '../checks/runner';
-import type { ModuleCode } from './sandbox';
+import type { ModuleCode } from './module-code';
 
 export type ModuleExports = Record<string, unknown>;
 

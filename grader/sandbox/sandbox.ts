@@ -9,6 +9,7 @@
 import ivm from 'isolated-vm';
 import { SandboxAbort, type InvokeOutcome, type Subject } from '../checks/runner';
 import { BOOTSTRAP_SOURCE, wrapModule } from './bootstrap';
+import type { ModuleCode } from './module-code';
 
 export interface SandboxLimits {
   /** CPU budget for all calls of one exercise, in milliseconds */
@@ -17,13 +18,7 @@ export interface SandboxLimits {
   memoryMb: number;
 }
 
-/** A compiled CommonJS module: `id` is `NN-slug` or `shared/<name>`. */
-export interface ModuleCode {
-  id: string;
-  js: string;
-  /** the kit's own code (reference solutions, shared files): compiled once per isolate and reused */
-  kit?: boolean;
-}
+export type { ModuleCode } from './module-code';
 
 export interface ExerciseSession {
   /** the graded module's functions */
@@ -36,7 +31,6 @@ export interface ExerciseSession {
   output(): string;
 }
 
-type KitRefs = { define: ivm.Reference; load: ivm.Reference; invoke: ivm.Reference; output: ivm.Reference };
 
 /** Students graded in one isolate before it is replaced by a fresh one. */
 export const RECYCLE_AFTER = 100;
@@ -57,7 +51,7 @@ export class StudentSandbox {
   withExercise(gradedId: string, modules: ModuleCode[], body: (session: ExerciseSession) => void): { output: string; abort?: SandboxAbort } {
     const isolate = this.ensureIsolate();
     let context: ivm.Context | undefined;
-    let kit: KitRefs | undefined;
+    let kit: ivm.Reference | undefined;
     let spentMs = 0;
     let abortKind: SandboxAbort['kind'] | undefined;
     const timed = <T>(run: (timeout: number) => T): T => {
@@ -75,15 +69,14 @@ export class StudentSandbox {
 
     try {
       context = isolate.createContextSync();
-      kit = this.install(isolate, context, modules);
-      const refs = kit;
-      const call = (ref: ivm.Reference, args: unknown[]): InvokeOutcome =>
+      const ref = (kit = this.install(isolate, context, modules));
+      const call = (args: unknown[]): InvokeOutcome =>
         timed((timeout) => ref.applySync(undefined, args, { arguments: { copy: true }, result: { copy: true }, timeout }) as InvokeOutcome);
       const session: ExerciseSession = {
-        subject: { invoke: (fn, args) => call(refs.invoke, [gradedId, fn, args]) },
-        invoke: (moduleId, fn, args) => call(refs.invoke, [moduleId, fn, args]),
-        load: (moduleId) => call(refs.load, [moduleId]),
-        output: () => String(refs.output.applySync(undefined, [], { result: { copy: true }, timeout: 1000 }) ?? ''),
+        subject: { invoke: (fn, args) => call(['invoke', gradedId, fn, args]) },
+        invoke: (moduleId, fn, args) => call(['invoke', moduleId, fn, args]),
+        load: (moduleId) => call(['load', moduleId]),
+        output: () => readOutput(ref),
       };
       body(session);
       return { output: session.output() };
@@ -92,13 +85,13 @@ export class StudentSandbox {
       abortKind = abort.kind;
       let output = '';
       try {
-        if (kit && !isolate.isDisposed) output = String(kit.output.applySync(undefined, [], { result: { copy: true }, timeout: 1000 }) ?? '');
+        if (kit && !isolate.isDisposed) output = readOutput(kit);
       } catch {
         // the isolate is gone; there is no output to report
       }
       return { output, abort };
     } finally {
-      for (const ref of Object.values(kit ?? {})) ref.release();
+      kit?.release();
       if (context && !isolate.isDisposed) context.release();
       // after a memory blow-up (the isolate is gone) or a timeout (it may be left in a
       // strange state), start the next exercise in a new isolate
@@ -131,14 +124,12 @@ export class StudentSandbox {
     this.scripts.clear();
   }
 
-  private install(isolate: ivm.Isolate, context: ivm.Context, modules: ModuleCode[]): KitRefs {
-    const kitRef = this.bootstrap!.runSync(context, { reference: true, timeout: 1000 }) as ivm.Reference<Record<string, unknown>>;
-    const get = (name: string) => kitRef.getSync(name, { reference: true }) as ivm.Reference;
-    const kit: KitRefs = { define: get('define'), load: get('load'), invoke: get('invoke'), output: get('output') };
-    kitRef.release();
+  /** Runs the bootstrap in the context and defines the modules; returns the bootstrap's `kit` function. */
+  private install(isolate: ivm.Isolate, context: ivm.Context, modules: ModuleCode[]): ivm.Reference {
+    const kit = this.bootstrap!.runSync(context, { reference: true, timeout: 1000 }) as ivm.Reference;
     for (const module of modules) {
       const factory = this.script(isolate, module).runSync(context, { reference: true, timeout: 1000 }) as ivm.Reference;
-      kit.define.applySync(undefined, [module.id, factory.derefInto()], { timeout: 1000 });
+      kit.applySync(undefined, ['define', module.id, factory.derefInto()], { timeout: 1000 });
       factory.release();
     }
     return kit;
@@ -162,4 +153,8 @@ export class StudentSandbox {
     }
     return new SandboxAbort('crash', `the sandbox stopped: ${message}`);
   }
+}
+
+function readOutput(kit: ivm.Reference): string {
+  return String(kit.applySync(undefined, ['output'], { result: { copy: true }, timeout: 1000 }) ?? '');
 }

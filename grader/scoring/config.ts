@@ -36,6 +36,11 @@ export const configSchema = z
       .default({ timeoutMs: 2000, memoryMb: 128, maxFileKb: 256 }),
     typeCheck: z.boolean().default(true),
     typeErrors: z.enum(['fail', 'warn']).default('fail'),
+    /** how the reports are titled and where their README links point */
+    reports: z
+      .object({ courseTitle: z.string().optional(), readmeBaseUrl: z.string().optional() })
+      .strict()
+      .default({}),
   })
   .strict();
 
