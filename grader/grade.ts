@@ -194,7 +194,11 @@ export function stepTimeoutMs(job: GradeJob, step: GradingStep | 'start'): numbe
   return 2 * job.limits.timeoutMs + 5_000;
 }
 
-/** The most time type checking one student's files may take: ten times the time limit per exercise, and at least 10 s. */
+/**
+ * The most time type checking one student's files may take: ten times the time limit per
+ * exercise (20 s by default), and at least 10 s. It is wall-clock time: a fresh worker checks
+ * 16 files in about a second, and the margin is for a machine busier than one worker per core.
+ */
 export const compileTimeoutMs = (timeoutMs: number): number => Math.max(10_000, 10 * timeoutMs);
 
 /** The verdict of a step whose code brought its grading worker down. */

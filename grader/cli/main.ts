@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { KitError } from '../errors';
+import { printable } from '../printable';
 import { gradeCommand } from './commands/grade';
 import { handoutCommand } from './commands/handout';
 import { hintCommand } from './commands/hint';
@@ -44,10 +45,11 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof KitError) {
-    process.stderr.write(`backprop-kit: ${error.message} [${error.code}]\n`);
-    if (error.nextStep) process.stderr.write(`  next: ${error.nextStep}\n`);
+    process.stderr.write(`backprop-kit: ${printable(error.message)} [${error.code}]\n`);
+    if (error.nextStep) process.stderr.write(`  next: ${printable(error.nextStep)}\n`);
     return error.exitCode;
   }
   process.stderr.write(`backprop-kit: unexpected error (a bug in the kit; please report it):\n${error instanceof Error ? error.stack : String(error)}\n`);
   return 70;
 }
+

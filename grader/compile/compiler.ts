@@ -45,6 +45,16 @@ const TRANSPILE_OPTIONS: ts.CompilerOptions = {
   verbatimModuleSyntax: false,
 };
 
+/** The sandbox's console (see sandbox/bootstrap.ts), so that printing type-checks. */
+const SANDBOX_GLOBALS = `declare var console: {
+  log(...data: unknown[]): void;
+  info(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+  debug(...data: unknown[]): void;
+};
+`;
+
 export class Compiler {
   private readonly project: Project;
   private readonly cache = new Map<string, CompiledFile>();
@@ -69,6 +79,8 @@ export class Compiler {
         resolveModuleNames: (names, containing) => names.map((name) => this.resolve(name, containing, host, getOptions())),
       }),
     });
+    // besides the language, the sandbox gives graded code one global: a console that records output
+    this.project.createSourceFile(`${REF}/sandbox-globals.d.ts`, SANDBOX_GLOBALS);
     for (const [name, source] of sources.shared) this.project.createSourceFile(`${REF}/shared/${name}.ts`, source);
     for (const exercise of track) this.project.createSourceFile(`${REF}/${exercise.id}/${exercise.file}`, sources.references.get(exercise.id) ?? '');
   }
@@ -84,9 +96,15 @@ export class Compiler {
   compileMany(files: { exercise: Exercise; source: string }[], options: { typeCheck: boolean } = { typeCheck: true }): CompiledFile[] {
     const keyed = files.map((f) => ({ ...f, hash: createHash('sha256').update(`${f.exercise.id}\0${options.typeCheck}\0${f.source}`).digest('hex') }));
     const pending = keyed.filter((f) => !this.cache.has(f.hash));
+    // An earlier student's files must not take part in this type check: they could be read
+    // through type imports, and their global declarations would change what this code means.
+    if (pending.length > 0) this.removeStudentFiles();
     const parsed = pending.map((f) => ({ ...f, result: this.parseOrFail(f.exercise, f.source, f.hash) }));
     if (options.typeCheck) {
-      const toCheck = parsed.filter((p) => p.result.file);
+      // Nor may a file refused for its imports or global declarations: the results are cached
+      // and shared by every student with the same file, so each must depend on its file alone.
+      const toCheck = parsed.filter((p) => p.result.file && !p.result.compiled.problems.some((problem) => problem.kind === 'import'));
+      this.removeStudentFiles(new Set(toCheck.map((p) => p.result.file!)));
       for (const p of toCheck) this.writeSignatureCheck(p.exercise, p.result.compiled.exports);
       if (toCheck.length > 0) {
         const program = this.project.getProgram();
@@ -100,12 +118,21 @@ export class Compiler {
     return keyed.map((f) => this.cache.get(f.hash)!);
   }
 
+  private removeStudentFiles(keep: Set<SourceFile> = new Set()): void {
+    for (const file of this.project.getSourceFiles()) {
+      if (file.getFilePath().startsWith(`${STUDENT}/`) && !keep.has(file)) this.project.removeSourceFile(file);
+    }
+  }
+
   /** Transpiles (which reports syntax errors without a program), then reads exports and imports from the syntax. */
   private parse(exercise: Exercise, source: string, hash: string): { compiled: CompiledFile; file?: SourceFile } {
     const output = ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName: exercise.file, reportDiagnostics: true });
     const syntax = (output.diagnostics ?? []).map((d) => problemFromTs('syntax', d));
     if (syntax.length > 0) return { compiled: { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [], imports: [] } };
-    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, source, { overwrite: true });
+    // A file without imports or exports would be a global script to the type checker, its
+    // declarations visible to every other file; it runs as a module, so it is checked as one.
+    const isModule = ts.isExternalModule(ts.createSourceFile(exercise.file, source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS));
+    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, isModule ? source : `${source}\nexport {};\n`, { overwrite: true });
     const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).map((p) => ({ kind: 'import', ...p }));
     const runnable = problems.length === 0;
     const compiled = { hash, ...(runnable ? { js: output.outputText } : {}), problems, exports: exportedNames(file), imports: runtimeImports(file, exercise, this.track) };
@@ -155,13 +182,12 @@ export class Compiler {
     }
   }
 
+  /** A student's file resolves other steps (and shared files) to the reference solutions, and nothing else at all. */
   private resolve(name: string, containing: string, host: ts.ModuleResolutionHost, options: ts.CompilerOptions): ts.ResolvedModuleFull | undefined {
-    if (containing.startsWith(`${STUDENT}/`)) {
+    if (containing.startsWith(`${STUDENT}/`) && !containing.endsWith('/__signatures.ts')) {
       const step = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/.exec(name);
-      if (step) {
-        const target = `${REF}/${step[1]}/${step[2]}.ts`;
-        if (this.project.getSourceFile(target)) return { resolvedFileName: target, extension: ts.Extension.Ts, isExternalLibraryImport: false };
-      }
+      const target = step ? `${REF}/${step[1]}/${step[2]}.ts` : undefined;
+      return target && this.project.getSourceFile(target) ? { resolvedFileName: target, extension: ts.Extension.Ts, isExternalLibraryImport: false } : undefined;
     }
     return ts.resolveModuleName(name, containing, options, host).resolvedModule;
   }

@@ -40,6 +40,15 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
     const specifier = declaration.getModuleSpecifierValue();
     if (specifier !== undefined) checkSpecifier(specifier, declaration, declaration.isTypeOnly());
   }
+  // Declarations that reach beyond the file change the types every other file is checked with.
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.ModuleDeclaration)) {
+    if (declaration.hasModifier(SyntaxKind.DeclareKeyword) || declaration.getDeclarationKind() === 'global') {
+      problems.push({ line: declaration.getStartLineNumber(), message: '`declare global` and `declare module` are not allowed in graded code: they change the types of other files' });
+    }
+  }
+  for (const directive of [...file.getPathReferenceDirectives(), ...file.getTypeReferenceDirectives(), ...file.getLibReferenceDirectives()]) {
+    problems.push({ line: file.getLineAndColumnAtPos(directive.getPos()).line, message: `\`/// <reference … "${directive.getFileName()}" />\` is not allowed in graded code` });
+  }
   for (const declaration of file.getDescendantsOfKind(SyntaxKind.ImportEqualsDeclaration)) {
     problems.push({ line: declaration.getStartLineNumber(), message: '`import … = require(…)` is not allowed in graded code; use `import { … } from …`' });
   }

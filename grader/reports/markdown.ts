@@ -5,12 +5,13 @@
  * a code block.
  */
 
+import { printable } from '../printable';
+
 const ONE_LINE = /\r\n|\r|\n/g;
 
 /** Inline text: no emphasis, links, HTML, headings or list markers can come out of it. */
 export function markdownText(value: unknown): string {
-  return String(value ?? '')
-    .replace(ONE_LINE, ' ')
+  return printable(String(value ?? '').replace(ONE_LINE, ' '))
     .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
@@ -18,7 +19,7 @@ export function markdownText(value: unknown): string {
 
 /** An inline code span that holds any text: the fence is longer than any run of backticks inside. */
 export function markdownCode(value: unknown, options: { inTable?: boolean } = {}): string {
-  let text = String(value ?? '').replace(ONE_LINE, ' ');
+  let text = printable(String(value ?? '').replace(ONE_LINE, ' '));
   // in a GFM table a pipe ends the cell even inside a code span, unless escaped
   if (options.inTable) text = text.replace(/\|/g, '\\|');
   const fence = '`'.repeat(longestRun(text, '`') + 1);
@@ -28,7 +29,7 @@ export function markdownCode(value: unknown, options: { inTable?: boolean } = {}
 
 /** A fenced block for printed output or anything over several lines. */
 export function markdownBlock(value: unknown, language = 'text'): string {
-  const text = String(value ?? '').replace(/\r\n?/g, '\n').replace(/\n$/, '');
+  const text = printable(String(value ?? '').replace(/\r\n?/g, '\n').replace(/\n$/, ''));
   const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
   return `${fence}${language}\n${text}\n${fence}`;
 }

@@ -2,6 +2,7 @@
  * Progress of a grading run on stderr: a bar with rate and ETA on a terminal, one plain
  * line per student otherwise (logs, CI).
  */
+import { printable as printableText } from '../printable';
 import type { StudentRecord } from '../results/types';
 
 export interface ProgressReporter {
@@ -11,13 +12,8 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/**
- * Student ids and file names come from the submissions: a control character in one (a line
- * break, or an escape sequence that clears the screen or rewrites a line) is shown escaped,
- * never sent to the terminal.
- */
-export const printable = (text: string): string =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Student ids and file names come from the submissions: shown on one line, escapes escaped. */
+const printable = (text: string): string => printableText(text, { oneLine: true });
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, quiet = false): ProgressReporter {
   if (quiet) return { start() {}, studentDone() {}, warn: (m) => stream.write(`warning: ${printable(m)}\n`), stop() {} };

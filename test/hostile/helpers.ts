@@ -17,8 +17,8 @@ export function makeRunRoot(name: string): { root: string; classDir: string; out
   return { root, classDir: path.join(root, 'class'), out: path.join(root, 'out'), tmp: path.join(root, 'tmp') };
 }
 
-export function gradeArgs(classDir: string, out: string, extra: string[] = []): string[] {
-  return ['grade', classDir, '--out', out, '--seed', SECRET, '--workers', '2', '--timeout', String(LIMITS.timeoutMs), '--memory', String(LIMITS.memoryMb), ...extra];
+export function gradeArgs(classDir: string, out: string, extra: string[] = [], workers = 2): string[] {
+  return ['grade', classDir, '--out', out, '--seed', SECRET, '--workers', String(workers), '--timeout', String(LIMITS.timeoutMs), '--memory', String(LIMITS.memoryMb), ...extra];
 }
 
 export interface Run {

@@ -4,6 +4,10 @@
  * isolated-vm sandboxes, small limits (500 ms, 64 MiB). Every case must get its expected
  * verdict, no attack may earn a point, the correct submission keeps full marks, the run
  * ends normally, and nothing outside the output folder changes.
+ *
+ * Beside it, the kill -9 experiment of kill-and-resume.ts (a small class, one worker per run,
+ * so that the machine stays at about two workers per core): nothing is lost when a run is
+ * killed in the middle and resumed, and the killed run's workers do not outlive it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -13,10 +17,12 @@ import { compileTimeoutMs } from '../../grader/grade';
 import { KIT_ROOT } from '../../grader/paths';
 import type { StudentRecord } from '../../grader/results/types';
 import { CASES, ODD_ID, ODD_ID_2, type HostileCase } from '../fixtures/hostile/cases';
-import { buildClass, EXPECTED, expectedName, expectedOf, type ExpectedFile } from '../fixtures/hostile/generate';
-import { fingerprint, gradeArgs, kitFingerprint, LIMITS, makeRunRoot, processesOfRun, readRecords, startCli } from './helpers';
+import { buildClass, EXPECTED, expectedName, expectedOf, HOSTILE_DIR, writeCorpus, type ExpectedFile } from '../fixtures/hostile/generate';
+import { findFiles, fingerprint, gradeArgs, isAlive, kitFingerprint, LIMITS, makeRunRoot, processesOfRun, readRecords, startCli, withoutTiming } from './helpers';
+import { killAndResume, killAndResumeRoot, RESUME_CLASS, type KillAndResume } from './kill-and-resume';
 
 const { root, classDir, out, tmp } = makeRunRoot('hostile');
+const resumeRoot = killAndResumeRoot();
 /** Files an attack would create if it got out: none may exist after the run. */
 const CANARIES = [
   path.join(os.tmpdir(), 'backprop-kit-pwned'),
@@ -32,6 +38,7 @@ let records: Map<string, StudentRecord>;
 let cases: HostileCase[];
 const before: { classTree?: string[]; kit?: Record<string, string>; canaries?: boolean[] } = {};
 let leftoverProcesses: number[] = [];
+let resume: KillAndResume;
 
 beforeAll(async () => {
   cases = await buildClass(classDir);
@@ -39,13 +46,16 @@ beforeAll(async () => {
   before.classTree = fingerprint(classDir);
   before.kit = kitFingerprint();
   before.canaries = CANARIES.map((file) => existsSync(file));
-  const cli = startCli(gradeArgs(classDir, out), tmp);
-  run = await cli.done;
+  const main = startCli(gradeArgs(classDir, out), tmp).done;
+  [run, resume] = await Promise.all([main, killAndResume(resumeRoot)]);
   leftoverProcesses = processesOfRun(tmp);
   records = readRecords(out);
-}, 240_000);
+}, 300_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(resumeRoot.root, { recursive: true, force: true });
+});
 
 const expectedFor = (id: string): ExpectedFile => JSON.parse(readFileSync(path.join(EXPECTED, expectedName(id)), 'utf8')) as ExpectedFile;
 const exerciseOf = (record: StudentRecord, id: string) => record.exercises.find((e) => e.exercise === id)!;
@@ -59,6 +69,18 @@ describe('the hostile corpus', () => {
     expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
     for (const c of CASES) expect(expectedFor(c.id), c.id).toEqual(expectedOf(c));
     expect(readdirSync(EXPECTED)).toHaveLength(CASES.length);
+  });
+
+  it('is committed exactly as generate.ts writes it (run it after changing cases.ts or solutions/)', () => {
+    const fresh = path.join(resumeRoot.root, 'corpus');
+    try {
+      writeCorpus(fresh);
+      for (const part of ['submissions', 'expected', 'README.md']) {
+        expect(fingerprint(path.join(HOSTILE_DIR, part), { times: false }), part).toEqual(fingerprint(path.join(fresh, part), { times: false }));
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
 
@@ -146,7 +168,7 @@ describe('grading the hostile corpus with a correct submission', () => {
   });
 
   it('ends a type checker that does not finish within its limit, and grades the submission without type checking', () => {
-    const record = records.get('type-level-bomb')!;
+    const record = records.get('checker-type-level-bomb')!;
     expect(record.submission.notes.join(' ')).toContain('graded without type checking');
     expect(record.timing.gradingMs).toBeGreaterThanOrEqual(compileTimeoutMs(LIMITS.timeoutMs));
     expect(record.score).toBe(160);
@@ -197,5 +219,54 @@ describe('what a grading run leaves behind', () => {
 
   it('leaves no grading process running', () => {
     expect(leftoverProcesses).toEqual([]);
+  });
+});
+
+describe('kill -9 in the middle of a run, then --resume', () => {
+  it('the uninterrupted run grades the whole (small) class', () => {
+    expect(resume.uninterrupted.status, resume.uninterrupted.stderr).toBe(0);
+    expect(readRecords(resume.uninterruptedOut).size).toBe(RESUME_CLASS.length);
+  });
+
+  it('the kill lands in the middle, and leaves only whole records (each written atomically)', () => {
+    expect(resume.killed.records.size).toBeGreaterThanOrEqual(1);
+    expect(resume.killed.records.size).toBeLessThan(RESUME_CLASS.length);
+    expect(resume.killed.unparsable).toEqual([]);
+  });
+
+  it('leaves no worker running: each stops within seconds of losing the main process', () => {
+    expect(resume.killed.processes.length).toBeGreaterThanOrEqual(1); // its worker (and esbuild's service)
+    expect(resume.killed.processes.filter(isAlive)).toEqual([]);
+    // a worker notices at its next step at the latest: the end of one exercise, under a 500 ms limit
+    expect(resume.killed.goneAfterMs).toBeLessThan(10_000);
+    expect(processesOfRun(resume.tmps.killed)).toEqual([]);
+  });
+
+  it('the resumed run exits 0, keeps the students the killed run finished, byte for byte, and grades the others', () => {
+    expect(resume.resumed.status, resume.resumed.stderr).toBe(0);
+    expect(resume.resumed.stdout).toMatch(new RegExp(`^graded ${RESUME_CLASS.length} student\\(s\\) \\(${resume.killed.records.size} resumed\\) in `));
+    const now = readRecords(resume.resumedOut);
+    for (const [id, before] of resume.killed.records) {
+      const file = path.join(resume.resumedOut, 'students', now.get(id)!.dir, 'record.json');
+      expect(readFileSync(file, 'utf8'), id).toBe(before.text);
+      expect(statSync(file).mtimeMs, id).toBe(before.mtimeMs);
+    }
+  });
+
+  it('gives exactly the results of the uninterrupted run: every record (minus timing), results.json, grades.csv', () => {
+    const a = readRecords(resume.uninterruptedOut);
+    const b = readRecords(resume.resumedOut);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [id, record] of a) expect(withoutTiming(b.get(id)!), id).toEqual(withoutTiming(record));
+    for (const file of ['results.json', 'grades.csv']) {
+      expect(readFileSync(path.join(resume.resumedOut, file), 'utf8'), file).toBe(readFileSync(path.join(resume.uninterruptedOut, file), 'utf8'));
+    }
+    expect(readdirSync(path.join(resume.resumedOut, 'students')).sort()).toEqual(readdirSync(path.join(resume.uninterruptedOut, 'students')).sort());
+  });
+
+  it('never changes the submissions, and leaves no temporary file or process behind', () => {
+    expect(fingerprint(resume.classDir)).toEqual(resume.classTreeBefore);
+    expect(findFiles(resume.resumedOut, /\.tmp$/)).toEqual([]);
+    for (const dir of Object.values(resume.tmps)) expect(processesOfRun(dir), dir).toEqual([]);
   });
 });

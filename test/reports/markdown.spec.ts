@@ -24,3 +24,14 @@ describe('Markdown escaping', () => {
     expect(tidyMarkdown(`a\n\n\n\nb\n\n${block}\n\n\n`)).toBe(`a\n\nb\n\n${block}\n`);
   });
 });
+
+describe('control characters from students', () => {
+  it('are shown as \\u escapes in text, code and blocks, so a terminal never obeys them', () => {
+    const hostile = 'a\u001b[2Jb\u0007c';
+    for (const rendered of [markdownText(hostile), markdownCode(hostile), markdownBlock(`${hostile}\nline two`)]) {
+      expect(rendered).not.toMatch(/[\u001b\u0007]/);
+      expect(rendered).toMatch(/u001b.*u0007c/); // in text, Markdown's own escapes come on top
+    }
+    expect(markdownBlock('tab\there\nnext')).toContain('tab\there\nnext');
+  });
+});
