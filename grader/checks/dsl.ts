@@ -57,3 +57,22 @@ export function defineHiddenSpec(exercise: string, checks: HiddenCheck[]): Hidde
   }
   return { exercise, checks };
 }
+
+/**
+ * A check that `fn` leaves every argument exactly as it got it: one call with the named
+ * arguments `makeArgs` draws (in call order), then each object argument compared with
+ * what was passed. Numbers cannot change, and function arguments are not data: both are
+ * skipped.
+ */
+export function leavesInputsUnchanged(name: string, fn: string, makeArgs: (rng: Rng, t: CheckApi) => Record<string, unknown>): HiddenCheck {
+  return {
+    name,
+    run(t) {
+      const named = Object.entries(makeArgs(t.rng, t));
+      const { argsAfter } = t.callKeepingArgs(fn, ...named.map(([, value]) => value));
+      named.forEach(([argName, value], i) => {
+        if (typeof value === 'object' && value !== null && !('__kitFn' in value)) t.expectUnchanged(argsAfter[i], value, argName);
+      });
+    },
+  };
+}

@@ -1,7 +1,7 @@
 /** Hidden checks of 03-sigmoid: lengths 1 to 7, saturation at ±40 and ±800, both forms of σ′, finite differences, no mutation. */
 import { EXACT } from '../../exercises/shared/exact';
 import type { Vector } from '../../exercises/shared/types';
-import { defineHiddenSpec } from '../checks/dsl';
+import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
 import { centralDifference, FD_TOLERANCE } from '../checks/finite-differences';
 import { oracle } from '../oracle';
 
@@ -94,28 +94,7 @@ export default defineHiddenSpec('03-sigmoid', [
       t.expectClose(t.call('sigmoidDerivativeFromOutput', s), numericDerivative(z), "sigma' from s", FD_TOLERANCE);
     },
   },
-  {
-    name: 'sigmoid leaves its input unchanged',
-    run(t) {
-      const z = t.rng.vector(4, -3, 3);
-      const { argsAfter } = t.callKeepingArgs('sigmoid', z);
-      t.expectUnchanged(argsAfter[0], z, 'z');
-    },
-  },
-  {
-    name: 'sigmoidDerivative leaves its input unchanged',
-    run(t) {
-      const z = t.rng.vector(4, -3, 3);
-      const { argsAfter } = t.callKeepingArgs('sigmoidDerivative', z);
-      t.expectUnchanged(argsAfter[0], z, 'z');
-    },
-  },
-  {
-    name: 'sigmoidDerivativeFromOutput leaves its input unchanged',
-    run(t) {
-      const s = oracle.sigmoid(t.rng.vector(4, -3, 3));
-      const { argsAfter } = t.callKeepingArgs('sigmoidDerivativeFromOutput', s);
-      t.expectUnchanged(argsAfter[0], s, 's');
-    },
-  },
+  leavesInputsUnchanged('sigmoid leaves its input unchanged', 'sigmoid', (rng) => ({ z: rng.vector(4, -3, 3) })),
+  leavesInputsUnchanged('sigmoidDerivative leaves its input unchanged', 'sigmoidDerivative', (rng) => ({ z: rng.vector(4, -3, 3) })),
+  leavesInputsUnchanged('sigmoidDerivativeFromOutput leaves its input unchanged', 'sigmoidDerivativeFromOutput', (rng) => ({ s: oracle.sigmoid(rng.vector(4, -3, 3)) })),
 ]);

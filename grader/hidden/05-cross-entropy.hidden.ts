@@ -2,7 +2,7 @@
 import { EXACT } from '../../exercises/shared/exact';
 import type { Vector } from '../../exercises/shared/types';
 import { WORKED_EXAMPLE } from '../../exercises/shared/worked-example';
-import { defineHiddenSpec } from '../checks/dsl';
+import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
 import { centralDifference, FD_TOLERANCE } from '../checks/finite-differences';
 import type { Rng } from '../checks/rng';
 import { oracle } from '../oracle';
@@ -112,34 +112,7 @@ export default defineHiddenSpec('05-cross-entropy', [
       }
     },
   },
-  {
-    name: 'crossEntropy leaves O and y unchanged',
-    run(t) {
-      const O = t.rng.probabilities(3);
-      const target = t.rng.oneHot(3);
-      const { argsAfter } = t.callKeepingArgs('crossEntropy', O, target);
-      t.expectUnchanged(argsAfter[0], O, 'O');
-      t.expectUnchanged(argsAfter[1], target, 'y');
-    },
-  },
-  {
-    name: 'crossEntropyGradient leaves O and y unchanged',
-    run(t) {
-      const O = t.rng.probabilities(3);
-      const target = t.rng.oneHot(3);
-      const { argsAfter } = t.callKeepingArgs('crossEntropyGradient', O, target);
-      t.expectUnchanged(argsAfter[0], O, 'O');
-      t.expectUnchanged(argsAfter[1], target, 'y');
-    },
-  },
-  {
-    name: 'softmaxCrossEntropyGradient leaves O and y unchanged',
-    run(t) {
-      const O = t.rng.probabilities(3);
-      const target = t.rng.oneHot(3);
-      const { argsAfter } = t.callKeepingArgs('softmaxCrossEntropyGradient', O, target);
-      t.expectUnchanged(argsAfter[0], O, 'O');
-      t.expectUnchanged(argsAfter[1], target, 'y');
-    },
-  },
+  leavesInputsUnchanged('crossEntropy leaves O and y unchanged', 'crossEntropy', (rng) => ({ O: rng.probabilities(3), y: rng.oneHot(3) })),
+  leavesInputsUnchanged('crossEntropyGradient leaves O and y unchanged', 'crossEntropyGradient', (rng) => ({ O: rng.probabilities(3), y: rng.oneHot(3) })),
+  leavesInputsUnchanged('softmaxCrossEntropyGradient leaves O and y unchanged', 'softmaxCrossEntropyGradient', (rng) => ({ O: rng.probabilities(3), y: rng.oneHot(3) })),
 ]);

@@ -2,7 +2,7 @@
 import { EXACT } from '../../exercises/shared/exact';
 import type { Vector } from '../../exercises/shared/types';
 import { WORKED_EXAMPLE } from '../../exercises/shared/worked-example';
-import { defineHiddenSpec } from '../checks/dsl';
+import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
 import { centralDifference, FD_TOLERANCE } from '../checks/finite-differences';
 import type { Rng } from '../checks/rng';
 import { oracle } from '../oracle';
@@ -84,22 +84,12 @@ export default defineHiddenSpec('06-article-loss', [
       }
     },
   },
-  {
-    name: 'articleLoss leaves O and y unchanged',
-    run(t) {
-      const [{ O, target }] = cases(t.rng, [3]);
-      const { argsAfter } = t.callKeepingArgs('articleLoss', O, target);
-      t.expectUnchanged(argsAfter[0], O, 'O');
-      t.expectUnchanged(argsAfter[1], target, 'y');
-    },
-  },
-  {
-    name: 'articleLossGradient leaves O and y unchanged',
-    run(t) {
-      const [{ O, target }] = cases(t.rng, [3]);
-      const { argsAfter } = t.callKeepingArgs('articleLossGradient', O, target);
-      t.expectUnchanged(argsAfter[0], O, 'O');
-      t.expectUnchanged(argsAfter[1], target, 'y');
-    },
-  },
+  leavesInputsUnchanged('articleLoss leaves O and y unchanged', 'articleLoss', (rng) => {
+    const [{ O, target }] = cases(rng, [3]);
+    return { O, y: target };
+  }),
+  leavesInputsUnchanged('articleLossGradient leaves O and y unchanged', 'articleLossGradient', (rng) => {
+    const [{ O, target }] = cases(rng, [3]);
+    return { O, y: target };
+  }),
 ]);

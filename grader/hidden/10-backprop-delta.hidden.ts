@@ -2,7 +2,7 @@
 import { EXACT } from '../../exercises/shared/exact';
 import { WORKED_EXAMPLE } from '../../exercises/shared/worked-example';
 import type { Vector } from '../../exercises/shared/types';
-import { defineHiddenSpec } from '../checks/dsl';
+import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
 import { centralDifference, dot, FD_TOLERANCE } from '../checks/finite-differences';
 import type { Rng } from '../checks/rng';
 import { oracle } from '../oracle';
@@ -89,24 +89,9 @@ export default defineHiddenSpec('10-backprop-delta', [
       }
     },
   },
-  {
-    name: 'backpropToPreviousLayer leaves delta and W unchanged',
-    run(t) {
-      const W = t.rng.matrix(3, 2);
-      const delta = t.rng.vector(2);
-      const { argsAfter } = t.callKeepingArgs('backpropToPreviousLayer', delta, W);
-      t.expectUnchanged(argsAfter[0], delta, 'delta');
-      t.expectUnchanged(argsAfter[1], W, 'W');
-    },
-  },
-  {
-    name: 'deltaThroughActivation leaves its inputs unchanged',
-    run(t) {
-      const g = t.rng.vector(3);
-      const derivative = t.rng.vector(3, 0, 1);
-      const { argsAfter } = t.callKeepingArgs('deltaThroughActivation', g, derivative);
-      t.expectUnchanged(argsAfter[0], g, 'dE_dout');
-      t.expectUnchanged(argsAfter[1], derivative, 'activationDerivative');
-    },
-  },
+  leavesInputsUnchanged('backpropToPreviousLayer leaves delta and W unchanged', 'backpropToPreviousLayer', (rng) => {
+    const W = rng.matrix(3, 2);
+    return { delta: rng.vector(2), W };
+  }),
+  leavesInputsUnchanged('deltaThroughActivation leaves its inputs unchanged', 'deltaThroughActivation', (rng) => ({ dE_dout: rng.vector(3), activationDerivative: rng.vector(3, 0, 1) })),
 ]);

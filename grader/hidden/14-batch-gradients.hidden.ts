@@ -2,7 +2,7 @@
 import { WORKED_EXAMPLE } from '../../exercises/shared/worked-example';
 import type { Gradients, Matrix, Params, Vector } from '../../exercises/shared/types';
 import type { CheckApi } from '../checks/dsl';
-import { defineHiddenSpec } from '../checks/dsl';
+import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
 import { centralDifference, centralDifferenceMatrix, FD_TOLERANCE } from '../checks/finite-differences';
 import type { Rng } from '../checks/rng';
 import { oracle } from '../oracle';
@@ -148,22 +148,9 @@ export default defineHiddenSpec('14-batch-gradients', [
       );
     },
   },
-  {
-    name: 'batchGradients leaves its inputs unchanged',
-    run(t) {
-      const batch = randomBatch(t.rng, [3, 3, 3, 3], 3);
-      const { argsAfter } = t.callKeepingArgs('batchGradients', batch.xs, batch.ys, batch.params);
-      t.expectUnchanged(argsAfter[0], batch.xs, 'xs');
-      t.expectUnchanged(argsAfter[1], batch.ys, 'ys');
-      t.expectUnchanged(argsAfter[2], batch.params, 'params');
-    },
-  },
-  {
-    name: 'averageGradients leaves the per-example gradients unchanged',
-    run(t) {
-      const perExample = [randomGradients(t.rng, [3, 3, 3, 3]), randomGradients(t.rng, [3, 3, 3, 3])];
-      const { argsAfter } = t.callKeepingArgs('averageGradients', perExample);
-      t.expectUnchanged(argsAfter[0], perExample, 'perExample');
-    },
-  },
+  leavesInputsUnchanged('batchGradients leaves its inputs unchanged', 'batchGradients', (rng) => {
+    const batch = randomBatch(rng, [3, 3, 3, 3], 3);
+    return { xs: batch.xs, ys: batch.ys, params: batch.params };
+  }),
+  leavesInputsUnchanged('averageGradients leaves the per-example gradients unchanged', 'averageGradients', (rng) => ({ perExample: [randomGradients(rng, [3, 3, 3, 3]), randomGradients(rng, [3, 3, 3, 3])] })),
 ]);

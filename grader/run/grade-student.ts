@@ -122,8 +122,8 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
 }
 
 /**
- * The graded module and what it can load: the modules it imports, as reference solutions,
- * with everything those import in turn (each step's dependsOn), and the shared files.
+ * The graded module and what it can load: what it imports (reference solutions of earlier
+ * steps, shared files), with everything those import in turn (each step's dependsOn).
  */
 export function modulesFor(kit: Pick<GradingKit, 'track' | 'kitModules'>, graded: ModuleCode & { imports: string[] }): ModuleCode[] {
   const needed = new Set<string>();
