@@ -4,7 +4,6 @@
  * them; anything else is a bug and is printed with its stack.
  */
 export type KitErrorCode =
-  | 'USAGE'
   | 'TRACK_INVALID'
   | 'CONFIG_INVALID'
   | 'CONFIG_NOT_FOUND'
@@ -15,8 +14,7 @@ export type KitErrorCode =
   | 'OUTPUT_UNSAFE'
   | 'IMPL_NOT_FOUND'
   | 'VERIFY_FAILED'
-  | 'HANDOUT_FAILED'
-  | 'VITEST_FAILED';
+  | 'HANDOUT_FAILED';
 
 export class KitError extends Error {
   override readonly name = 'KitError';
@@ -25,8 +23,8 @@ export class KitError extends Error {
     message: string,
     /** what the user should run or change next */
     readonly nextStep?: string,
-    /** process exit code */
-    readonly exitCode = code === 'USAGE' ? 2 : 1,
+    /** process exit code (usage errors, exit code 2, are commander's) */
+    readonly exitCode = 1,
   ) {
     super(message);
   }

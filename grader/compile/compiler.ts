@@ -6,8 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { type Diagnostic, type Program, Project, type SourceFile, ts } from 'ts-morph';
+import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
 import { exportedNames, findImportProblems, runtimeImports } from './imports';
+import { TRANSPILE_OPTIONS } from './kit-sources';
 
 export type ProblemKind = 'syntax' | 'import' | 'type' | 'signature';
 
@@ -38,12 +40,6 @@ const MAX_DIAGNOSTICS = 8;
 const REF = '/kit/ref';
 const STUDENT = '/kit/student';
 
-const TRANSPILE_OPTIONS: ts.CompilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
-  isolatedModules: true,
-  verbatimModuleSyntax: false,
-};
 
 /** The sandbox's console (see sandbox/bootstrap.ts), so that printing type-checks. */
 const SANDBOX_GLOBALS = `declare var console: {
@@ -185,8 +181,8 @@ export class Compiler {
   /** A student's file resolves other steps (and shared files) to the reference solutions, and nothing else at all. */
   private resolve(name: string, containing: string, host: ts.ModuleResolutionHost, options: ts.CompilerOptions): ts.ResolvedModuleFull | undefined {
     if (containing.startsWith(`${STUDENT}/`) && !containing.endsWith('/__signatures.ts')) {
-      const step = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/.exec(name);
-      const target = step ? `${REF}/${step[1]}/${step[2]}.ts` : undefined;
+      const step = parseSpecifier(name);
+      const target = step ? `${REF}/${step.folder}/${step.name}.ts` : undefined;
       return target && this.project.getSourceFile(target) ? { resolvedFileName: target, extension: ts.Extension.Ts, isExternalLibraryImport: false } : undefined;
     }
     return ts.resolveModuleName(name, containing, options, host).resolvedModule;

@@ -4,6 +4,7 @@
  * require() — is refused before the code runs, with a message that says why.
  */
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
 
 export const SHARED_MODULES = ['types', 'not-implemented', 'worked-example'] as const;
@@ -15,9 +16,9 @@ export interface ImportProblem {
 
 /** The module id (`NN-slug` or `shared/name`) a specifier may load from `exercise`, or undefined. */
 export function allowedImport(specifier: string, exercise: Exercise, track: Exercise[]): string | undefined {
-  const match = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/.exec(specifier);
-  if (!match) return undefined;
-  const [, folder, name] = match;
+  const parsed = parseSpecifier(specifier);
+  if (!parsed) return undefined;
+  const { folder, name } = parsed;
   if (folder === 'shared') return (SHARED_MODULES as readonly string[]).includes(name) ? `shared/${name}` : undefined;
   const position = track.findIndex((e) => e.id === exercise.id);
   const target = track.findIndex((e) => e.id === folder);

@@ -13,11 +13,16 @@ export function readKitSources(kitRoot: string, track: Exercise[]): KitSources {
   return { references, shared };
 }
 
+/** How every module the sandbox or the host loader runs is compiled: to CommonJS, one file at a time. */
+export const TRANSPILE_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  isolatedModules: true,
+  verbatimModuleSyntax: false,
+};
+
 export function transpileToCommonJs(source: string, fileName: string): string {
-  return ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, isolatedModules: true, verbatimModuleSyntax: false },
-    fileName,
-  }).outputText;
+  return ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName }).outputText;
 }
 
 /** The reference solutions and shared files as sandbox modules, keyed by module id. */

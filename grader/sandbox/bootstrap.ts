@@ -8,6 +8,8 @@
  * Modules are CommonJS factories registered by id: `NN-slug` for steps,
  * `shared/<name>` for shared files. A module may require only `../<id>/<file>` paths.
  */
+import { MODULE_SPECIFIER } from './module-code';
+
 export const BOOTSTRAP_SOURCE = String.raw`(function () {
   'use strict';
   const ObjectKeys = Object.keys;
@@ -19,7 +21,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
   const toStringTag = Function.prototype.call.bind(Object.prototype.toString);
   const stringSlice = Function.prototype.call.bind(String.prototype.slice);
   const regexExec = Function.prototype.call.bind(RegExp.prototype.exec);
-  const SPECIFIER = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/;
+  const SPECIFIER = /${MODULE_SPECIFIER.source}/;
   const OUTPUT_LIMIT = 4000;
   const RESULT_BUDGET = 1000000;
 

@@ -5,7 +5,7 @@
  * student code.
  */
 import type { InvokeOutcome, Subject } from '../checks/runner';
-import type { ModuleCode } from './module-code';
+import { type ModuleCode, parseSpecifier } from './module-code';
 
 export type ModuleExports = Record<string, unknown>;
 
@@ -41,9 +41,9 @@ export class HostModules {
 
 /** `../02-relu/relu` → `02-relu`; `../shared/types` → `shared/types`. */
 export function resolveSpecifier(from: string, specifier: string): string {
-  const match = /^\.\.\/(\d\d-[a-z0-9-]+|shared)\/([a-z0-9-]+)(?:\.(?:ts|js))?$/.exec(specifier);
-  if (!match) throw new Error(`cannot import "${specifier}" from ${from}`);
-  return match[1] === 'shared' ? `shared/${match[2]}` : match[1];
+  const parsed = parseSpecifier(specifier);
+  if (!parsed) throw new Error(`cannot import "${specifier}" from ${from}`);
+  return parsed.folder === 'shared' ? `shared/${parsed.name}` : parsed.folder;
 }
 
 /** A Subject that calls a module in this process (for trusted code and for the kit's own tests). */
