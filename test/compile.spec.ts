@@ -1,5 +1,10 @@
 /** The per-exercise compiler on its own: what a student file may do, and the problems it reports. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { type Transpiled, transpileMany, transpileOne, transpileTogether } from '../grader/compile/transpile';
+import { kitPath } from '../grader/paths';
 import { gradingKit, solutionSource } from './helpers/grading';
 
 const compile = (exerciseId: string, source: string) => {
@@ -38,5 +43,37 @@ describe('compiler', () => {
     expect(broken.problems[0]?.kind).toBe('syntax');
     expect(broken.js).toBeUndefined();
     expect(compile('07-forward-pass', solutionSource('07-forward-pass')).imports).toEqual(['01-linear-forward', '02-relu', '03-sigmoid', '04-softmax']);
+  });
+});
+
+describe('transpiling a student’s files together', () => {
+  /** Every distinct TypeScript file under a folder. */
+  const tsFiles = (dir: string): { fileName: string; source: string }[] =>
+    readdirSync(kitPath(dir), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.spec.ts'))
+      .map((d) => ({ fileName: d.name, source: readFileSync(path.join(d.parentPath, d.name), 'utf8') }));
+  // the solutions, the stubs, the catalogue's wrong variants, the hostile corpus and the example class
+  const folders = ['solutions', 'exercises', 'grader/misconceptions/catalogue', 'test/fixtures/hostile/submissions', 'examples/submissions'];
+  const corpus = [...new Map(folders.flatMap(tsFiles).map((f) => [f.source, f])).values()];
+  const withSyntaxErrors = [
+    { fileName: 'relu.ts', source: 'export function relu(z: number[] { return z; }' },
+    { fileName: 'relu.ts', source: 'export const a = ;\nlet 1x = 2;' },
+  ];
+  const described = (t: Transpiled | Error) => (t instanceof Error ? `error: ${t.message}` : { js: t.js, syntax: t.diagnostics.map((d) => [d.start, ts.flattenDiagnosticMessageText(d.messageText, ' ')]) });
+
+  it('gives exactly what transpiling each file alone gives: the same code, the same syntax errors', () => {
+    const files = [...corpus, ...withSyntaxErrors];
+    expect(corpus.length).toBeGreaterThan(100);
+    const together = transpileTogether(files);
+    files.forEach((file, i) => expect(described(together[i]), file.fileName).toEqual(described(transpileOne(file.source, file.fileName))));
+    expect(together.at(-1)!.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('a file that breaks the compiler fails alone; the others are transpiled', () => {
+    const nested = { fileName: 'relu.ts', source: `export const x = ${'['.repeat(20_000)}1${']'.repeat(20_000)};` };
+    const [first, broken, last] = transpileMany([corpus[0], nested, corpus[1]]);
+    expect(described(first)).toEqual(described(transpileOne(corpus[0].source, corpus[0].fileName)));
+    expect(broken).toBeInstanceOf(RangeError);
+    expect(described(last)).toEqual(described(transpileOne(corpus[1].source, corpus[1].fileName)));
   });
 });

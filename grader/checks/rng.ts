@@ -1,10 +1,15 @@
 /**
  * A small seeded random generator (sfc32) with helpers for test inputs. A grading run
- * seeds it from the course secret, the student id, the exercise and the check, so the
- * same run gives the same inputs and a student cannot predict them.
+ * seeds it from the course secret (and the student id, with per-student inputs), the
+ * exercise and the check, so the same run gives the same inputs and a student cannot
+ * predict them.
  */
 import { createHash } from 'node:crypto';
 import type { Matrix, Vector } from '../../exercises/shared/types';
+
+/** Hashed seeds: with per-class inputs every student's checks use the same ones. */
+const seedStates = new Map<string, [number, number, number, number]>();
+const SEED_STATES_KEPT = 10_000;
 
 export class Rng {
   private a: number;
@@ -14,8 +19,15 @@ export class Rng {
 
   /** Seeds from any strings (joined unambiguously and hashed). */
   static fromSeed(...parts: string[]): Rng {
-    const digest = createHash('sha256').update(parts.map((p) => `${p.length}:${p}`).join('|')).digest();
-    return new Rng(digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12));
+    const key = parts.map((p) => `${p.length}:${p}`).join('|');
+    let state = seedStates.get(key);
+    if (!state) {
+      const digest = createHash('sha256').update(key).digest();
+      state = [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
+      if (seedStates.size >= SEED_STATES_KEPT) seedStates.clear();
+      seedStates.set(key, state);
+    }
+    return new Rng(...state);
   }
 
   constructor(a: number, b: number, c: number, d: number) {

@@ -9,7 +9,7 @@ import { type Diagnostic, type Program, Project, type SourceFile, ts } from 'ts-
 import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
 import { exportedNames, findImportProblems, runtimeImports } from './imports';
-import { TRANSPILE_OPTIONS } from './kit-sources';
+import { type Transpiled, transpileMany } from './transpile';
 
 export type ProblemKind = 'syntax' | 'import' | 'type' | 'signature';
 
@@ -95,7 +95,8 @@ export class Compiler {
     // An earlier student's files must not take part in this type check: they could be read
     // through type imports, and their global declarations would change what this code means.
     if (pending.length > 0) this.removeStudentFiles();
-    const parsed = pending.map((f) => ({ ...f, result: this.parseOrFail(f.exercise, f.source, f.hash) }));
+    const transpiled = transpileMany(pending.map((f) => ({ fileName: f.exercise.file, source: f.source })));
+    const parsed = pending.map((f, i) => ({ ...f, result: this.parseOrFail(f.exercise, f.source, f.hash, transpiled[i]) }));
     if (options.typeCheck) {
       // Nor may a file refused for its imports or global declarations: the results are cached
       // and shared by every student with the same file, so each must depend on its file alone.
@@ -120,18 +121,17 @@ export class Compiler {
     }
   }
 
-  /** Transpiles (which reports syntax errors without a program), then reads exports and imports from the syntax. */
-  private parse(exercise: Exercise, source: string, hash: string): { compiled: CompiledFile; file?: SourceFile } {
-    const output = ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName: exercise.file, reportDiagnostics: true });
-    const syntax = (output.diagnostics ?? []).map((d) => problemFromTs('syntax', d));
+  /** Syntax errors come from transpiling (no program needed); exports and imports are read from the syntax. */
+  private parse(exercise: Exercise, source: string, hash: string, output: Transpiled): { compiled: CompiledFile; file?: SourceFile } {
+    const syntax = output.diagnostics.map((d) => problemFromTs('syntax', d));
     if (syntax.length > 0) return { compiled: { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [], imports: [] } };
+    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, source, { overwrite: true });
     // A file without imports or exports would be a global script to the type checker, its
     // declarations visible to every other file; it runs as a module, so it is checked as one.
-    const isModule = ts.isExternalModule(ts.createSourceFile(exercise.file, source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS));
-    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, isModule ? source : `${source}\nexport {};\n`, { overwrite: true });
+    if (!ts.isExternalModule(file.compilerNode)) file.replaceWithText(`${source}\nexport {};\n`);
     const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).map((p) => ({ kind: 'import', ...p }));
     const runnable = problems.length === 0;
-    const compiled = { hash, ...(runnable ? { js: output.outputText } : {}), problems, exports: exportedNames(file), imports: runtimeImports(file, exercise, this.track) };
+    const compiled = { hash, ...(runnable ? { js: output.js } : {}), problems, exports: exportedNames(file), imports: runtimeImports(file, exercise, this.track) };
     return { compiled, file };
   }
 
@@ -162,9 +162,10 @@ export class Compiler {
   }
 
   /** A file so odd that the compiler itself gives up (e.g. nesting deep enough to overflow its stack) counts as a syntax error. */
-  private parseOrFail(exercise: Exercise, source: string, hash: string): { compiled: CompiledFile; file?: SourceFile } {
+  private parseOrFail(exercise: Exercise, source: string, hash: string, output: Transpiled | Error): { compiled: CompiledFile; file?: SourceFile } {
     try {
-      return this.parse(exercise, source, hash);
+      if (output instanceof Error) throw output;
+      return this.parse(exercise, source, hash, output);
     } catch (error) {
       return { compiled: { hash, problems: [{ kind: 'syntax', message: `the file could not be compiled (${reason(error)})` }], exports: [], imports: [] } };
     }

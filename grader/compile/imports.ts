@@ -3,7 +3,7 @@
  * three shared files. Everything else — Node built-ins, packages, dynamic import(),
  * require() — is refused before the code runs, with a message that says why.
  */
-import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { Node, type SourceFile, ts } from 'ts-morph';
 import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
 
@@ -25,7 +25,7 @@ export function allowedImport(specifier: string, exercise: Exercise, track: Exer
   return target >= 0 && target < position && track[target].file === `${name}.ts` ? folder : undefined;
 }
 
-/** Every import the file makes that graded code may not make. */
+/** Every import the file makes that graded code may not make, in the order they appear. */
 export function findImportProblems(file: SourceFile, exercise: Exercise, track: Exercise[]): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const allowedList = () => `earlier exercises (../NN-name/file) and ../shared/{${SHARED_MODULES.join(',')}}`;
@@ -41,27 +41,32 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
     const specifier = declaration.getModuleSpecifierValue();
     if (specifier !== undefined) checkSpecifier(specifier, declaration, declaration.isTypeOnly());
   }
-  // Declarations that reach beyond the file change the types every other file is checked with.
-  for (const declaration of file.getDescendantsOfKind(SyntaxKind.ModuleDeclaration)) {
-    if (declaration.hasModifier(SyntaxKind.DeclareKeyword) || declaration.getDeclarationKind() === 'global') {
-      problems.push({ line: declaration.getStartLineNumber(), message: '`declare global` and `declare module` are not allowed in graded code: they change the types of other files' });
-    }
-  }
   for (const directive of [...file.getPathReferenceDirectives(), ...file.getTypeReferenceDirectives(), ...file.getLibReferenceDirectives()]) {
     problems.push({ line: file.getLineAndColumnAtPos(directive.getPos()).line, message: `\`/// <reference … "${directive.getFileName()}" />\` is not allowed in graded code` });
   }
-  for (const declaration of file.getDescendantsOfKind(SyntaxKind.ImportEqualsDeclaration)) {
-    problems.push({ line: declaration.getStartLineNumber(), message: '`import … = require(…)` is not allowed in graded code; use `import { … } from …`' });
-  }
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (callee.getKind() === SyntaxKind.ImportKeyword) {
-      problems.push({ line: call.getStartLineNumber(), message: 'dynamic import() is not allowed in graded code' });
-    } else if (Node.isIdentifier(callee) && callee.getText() === 'require') {
-      problems.push({ line: call.getStartLineNumber(), message: 'require() is not allowed in graded code; use `import { … } from …`' });
+  // one walk over the compiler's own nodes (wrapping every node would cost more than the rest of the parse)
+  const source = file.compilerNode;
+  const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const visit = (node: ts.Node): void => {
+    if (ts.isModuleDeclaration(node)) {
+      // Declarations that reach beyond the file change the types every other file is checked with.
+      const declared = ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+      if (declared || node.flags & ts.NodeFlags.GlobalAugmentation) {
+        problems.push({ line: lineOf(node), message: '`declare global` and `declare module` are not allowed in graded code: they change the types of other files' });
+      }
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      problems.push({ line: lineOf(node), message: '`import … = require(…)` is not allowed in graded code; use `import { … } from …`' });
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword) problems.push({ line: lineOf(node), message: 'dynamic import() is not allowed in graded code' });
+      else if (ts.isIdentifier(callee) && callee.text === 'require') {
+        problems.push({ line: lineOf(node), message: 'require() is not allowed in graded code; use `import { … } from …`' });
+      }
     }
-  }
-  return problems;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 /** Names the file exports (functions, classes, variables, export lists), read from the syntax alone. */

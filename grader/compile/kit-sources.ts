@@ -1,28 +1,16 @@
 /** Reads the kit's reference solutions and shared files, and compiles them for the sandbox. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
 import type { ModuleCode } from '../sandbox/sandbox';
 import type { Exercise } from '../track';
 import { SHARED_MODULES } from './imports';
 import type { KitSources } from './compiler';
+import { transpileToCommonJs } from './transpile';
 
 export function readKitSources(kitRoot: string, track: Exercise[]): KitSources {
   const references = new Map(track.map((e) => [e.id, readFileSync(path.join(kitRoot, 'solutions', e.id, e.file), 'utf8')]));
   const shared = new Map(SHARED_MODULES.map((name) => [name, readFileSync(path.join(kitRoot, 'exercises', 'shared', `${name}.ts`), 'utf8')]));
   return { references, shared };
-}
-
-/** How every module the sandbox or the host loader runs is compiled: to CommonJS, one file at a time. */
-export const TRANSPILE_OPTIONS: ts.CompilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
-  isolatedModules: true,
-  verbatimModuleSyntax: false,
-};
-
-export function transpileToCommonJs(source: string, fileName: string): string {
-  return ts.transpileModule(source, { compilerOptions: TRANSPILE_OPTIONS, fileName }).outputText;
 }
 
 /** The reference solutions and shared files as sandbox modules, keyed by module id. */

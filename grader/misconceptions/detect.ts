@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { FLOAT_TOLERANCE, withinTolerance } from '../../exercises/shared/expect-close';
 import type { CallRecord } from '../checks/outcome';
 import type { Subject } from '../checks/runner';
-import { transpileToCommonJs } from '../compile/kit-sources';
+import { transpileToCommonJs } from '../compile/transpile';
 import { HostModules } from '../sandbox/host-modules';
 import type { ModuleCode } from '../sandbox/sandbox';
 import type { Exercise } from '../track';
