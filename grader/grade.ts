@@ -19,13 +19,14 @@ import { discoverSubmissions, readSubmission, safeStudentDirName, type Submissio
 import { CATALOGUE_DIR, readCatalogue } from './misconceptions/detect';
 import { KIT_ROOT } from './paths';
 import { buildRecord } from './results/record';
-import { writeJsonAtomic } from './results/atomic';
+import { removeStaleTemporaries, writeJsonDurable } from './results/atomic';
 import { RECORD_FORMAT, type StudentRecord } from './results/types';
 import { writeClassReports, writeStudentReports } from './reports';
 import { resolveReportOptions } from './reports/options';
 import { bundleWorker } from './run/bundle';
 import { WorkerPool, type WorkerDeath } from './run/pool';
 import type { ProgressReporter } from './run/progress';
+import { type CacheStats, ResultCache } from './run/result-cache';
 import type { AbandonedStep, GradeJob, GradingStep, JobFile, StudentRun } from './run/types';
 import { type GradingConfig, loadConfig } from './scoring/config';
 import { round } from './scoring/score';
@@ -55,6 +56,8 @@ export interface GradeSummary {
   failures: number;
   seconds: number;
   outDir: string;
+  /** how many exercise results were reused from students with the same file */
+  cache: CacheStats;
 }
 
 export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
@@ -70,6 +73,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   resolveReportOptions(config.reports); // throws on a bad readmeBaseUrl before any grading starts
   const { submissions, ignored } = await discoverSubmissions(options.submissions);
   const outDir = checkOutputFolder(options.out, options.submissions);
+  removeStaleTemporaries(outDir);
   for (const entry of ignored) options.progress.warn(`skipped ${entry.name}: ${entry.reason}`);
 
   const bundle = await bundleWorker(KIT_ROOT);
@@ -77,6 +81,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   const fingerprint = kitFingerprint(bundle.hash);
   const dirs = studentDirs(submissions.map((s) => s.id));
   const records: StudentRecord[] = [];
+  const cache = new ResultCache(track);
   let graded = 0;
   let resumed = 0;
 
@@ -94,10 +99,10 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
       const dir = dirs.get(source.id)!;
       const inputHash = hashInputs(fingerprint, config, secret, only, submission);
       const previous = options.resume ? readRecord(outDir, dir, source.id, inputHash) : undefined;
-      const record = previous ?? (await gradeOne(pool, { submission, dir, inputHash, config, secret, only, track, specs, catalogue }));
+      const record = previous ?? (await gradeOne(pool, cache, { submission, dir, inputHash, config, secret, only, track, specs, catalogue }));
       // reports first, the record last: a record on disk means this student is complete
       writeStudentReports(outDir, record, config.reports);
-      if (!previous) writeJsonAtomic(recordPath(outDir, dir), record, { durable: true });
+      if (!previous) await writeJsonDurable(recordPath(outDir, dir), record);
       records.push(record);
       if (previous) resumed++;
       else graded++;
@@ -119,6 +124,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
     failures: summary.failures,
     seconds: (performance.now() - started) / 1000,
     outDir,
+    cache: cache.stats,
   };
 }
 
@@ -135,22 +141,31 @@ interface OneStudent {
 }
 
 /**
- * Grades one student. If a worker dies in an exercise (or the integration run), that step
- * gets its verdict (out-of-memory, crashed, timeout) and the student is graded again without
- * it; if it dies while compiling, the student is graded again without type checking (a type
- * checker that does not finish); any other failure is retried once, then once more without
- * type checking.
+ * Grades one student: what earlier students' identical files already settled comes from the
+ * cache, the rest from a worker. If a worker dies in an exercise (or the integration run), that
+ * step gets its verdict (out-of-memory, crashed, timeout) and the student is graded again
+ * without it; if it dies while compiling, the student is graded again without type checking (a
+ * type checker that does not finish); any other failure is retried once, then once more
+ * without type checking. A retry grades everything afresh, and its results are not cached.
  */
-async function gradeOne(pool: WorkerPool, s: OneStudent): Promise<StudentRecord> {
+async function gradeOne(pool: WorkerPool, cache: ResultCache, s: OneStudent): Promise<StudentRecord> {
   const started = performance.now();
-  let job: GradeJob = {
+  const first: GradeJob = {
     studentId: s.submission.id,
     files: jobFiles(s.submission, s.track),
     secret: s.secret,
+    hiddenInputs: s.config.hiddenInputs,
     ...(s.only ? { only: s.only } : {}),
     limits: { timeoutMs: s.config.limits.timeoutMs, memoryMb: s.config.limits.memoryMb },
     typeCheck: s.config.typeCheck,
     typeErrors: s.config.typeErrors,
+  };
+  const { known, complete } = cache.lookup(first);
+  if (complete) return buildRecord({ ...s, run: cache.assemble(first, known), gradingMs: performance.now() - started });
+  let job: GradeJob = { ...first, known };
+  const retry = (change: Partial<GradeJob>): GradeJob => {
+    const { known: _known, ...rest } = job;
+    return { ...rest, ...change };
   };
   const errors: string[] = [];
   let retried = false;
@@ -158,18 +173,20 @@ async function gradeOne(pool: WorkerPool, s: OneStudent): Promise<StudentRecord>
     const outcome = await pool.run(job);
     if (outcome.ok) {
       if (job.typeCheck !== s.config.typeCheck) s.submission.notes.push('graded without type checking: the type checker did not finish on this submission');
+      if (job.known) cache.store(job, outcome.run);
       return buildRecord({ ...s, run: outcome.run, gradingMs: performance.now() - started });
     }
     errors.push(outcome.error);
     const step = outcome.death?.step;
     if (outcome.death && step !== undefined && step !== 'compile' && !job.abandoned?.[step]) {
-      job = { ...job, abandoned: { ...job.abandoned, [step]: abandonedVerdict(outcome.death, job) } };
+      job = retry({ abandoned: { ...job.abandoned, [step]: abandonedVerdict(outcome.death, job) } });
     } else if (step === 'compile' && job.typeCheck) {
-      job = { ...job, typeCheck: false };
+      job = retry({ typeCheck: false });
     } else if (!retried) {
       retried = true;
+      job = retry({});
     } else if (job.typeCheck) {
-      job = { ...job, typeCheck: false };
+      job = retry({ typeCheck: false });
     } else break;
   }
   const failedRun: StudentRun = {

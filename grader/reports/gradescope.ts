@@ -63,8 +63,25 @@ export function gradescopeFromView(record: StudentRecord, view: FeedbackView): G
       },
       limits: { timeoutMs: record.limits.timeoutMs, memoryMb: record.limits.memoryMb },
     },
-    tests: [...record.exercises.flatMap((e, i) => exerciseTests(e, view.exercises[i]!)), integrationTest(record, view)],
+    tests: [...record.exercises.flatMap((e, i) => renderedExerciseTests(e, view.exercises[i]!)), integrationTest(record, view)],
   };
+}
+
+/**
+ * The tests of an exercise, rendered once per distinct exercise result: students with the
+ * same file get the same result, and rendering a test per check is most of a report's cost.
+ */
+const renderedTests = new Map<string, GradescopeTest[]>();
+const RENDERED_TESTS_KEPT = 2000;
+
+function renderedExerciseTests(exercise: ScoredExercise, exerciseDetails: ExerciseView): GradescopeTest[] {
+  const key = JSON.stringify([exercise, exerciseDetails]);
+  let tests = renderedTests.get(key);
+  if (!tests) {
+    if (renderedTests.size >= RENDERED_TESTS_KEPT) renderedTests.clear();
+    renderedTests.set(key, (tests = exerciseTests(exercise, exerciseDetails)));
+  }
+  return tests;
 }
 
 function exerciseTests(exercise: ScoredExercise, exerciseDetails: ExerciseView): GradescopeTest[] {

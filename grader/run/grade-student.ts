@@ -35,35 +35,49 @@ export function gradeStudent(job: GradeJob, kit: GradingKit, onStep: (step: Grad
   try {
     onStep('compile');
     const graded = kit.track.filter((e) => !job.only || job.only.includes(e.id));
+    const known = job.known?.exercises ?? {};
+    const integrationAbandoned = job.abandoned?.integration;
+    const integrationNeeded = !integrationAbandoned && !job.known?.integration;
+    // the integration run needs every file compiled; otherwise only the exercises still to run
     const sources = graded.flatMap((exercise) => {
       const file = job.files[exercise.id];
-      return file?.status === 'ok' ? [{ exercise, source: file.content }] : [];
+      const needed = integrationNeeded || !known[exercise.id];
+      return file?.status === 'ok' && needed ? [{ exercise, source: file.content }] : [];
     });
     // compiled together: one type checker for all of this student's files
     const compiledFiles = kit.compiler.compileMany(sources, { typeCheck: job.typeCheck });
     const compiledById = new Map(sources.map((s, i) => [s.exercise.id, compiledFiles[i]]));
     const compiled = new Map<string, CompiledFile>();
     const exercises = kit.track.map((exercise) => {
-      if (!graded.includes(exercise)) return skipped(exercise.id);
+      if (!graded.includes(exercise)) return skippedRun(exercise.id);
       const abandoned = job.abandoned?.[exercise.id];
       if (abandoned) return { exercise: exercise.id, ...abandoned, problems: [], checks: [], output: '' };
+      const knownRun = known[exercise.id];
+      if (knownRun && !integrationNeeded) return knownRun;
       const file = job.files[exercise.id] ?? { status: 'missing' };
       const result = checkCompiled(exercise, file, compiledById.get(exercise.id), job);
-      if ('run' in result) return result.run;
+      if ('run' in result) return knownRun ?? result.run;
       compiled.set(exercise.id, result.compiled);
+      if (knownRun) return knownRun;
       onStep(exercise.id);
       return runChecks(kit, sandbox, exercise, result.compiled, job);
     });
-    const integrationAbandoned = job.abandoned?.integration;
-    if (!integrationAbandoned) onStep('integration');
-    const integration = integrationAbandoned ? { quantities: [], message: `the integration run was stopped: ${integrationAbandoned.message}` } : runIntegration(kit, sandbox, compiled);
+    if (integrationNeeded) onStep('integration');
+    const integration = integrationAbandoned
+      ? { quantities: [], message: `the integration run was stopped: ${integrationAbandoned.message}` }
+      : (job.known?.integration ?? runIntegration(kit, sandbox, compiled));
     return { studentId: job.studentId, exercises, integration };
   } finally {
     sandbox.studentDone();
   }
 }
 
-function skipped(exercise: string): ExerciseRun {
+/** What seeds a student's hidden inputs, besides the exercise and the check. */
+export function hiddenInputSeed(job: Pick<GradeJob, 'secret' | 'studentId' | 'hiddenInputs'>): string[] {
+  return job.hiddenInputs === 'per-student' ? [job.secret, job.studentId] : [job.secret];
+}
+
+export function skippedRun(exercise: string): ExerciseRun {
   return { exercise, status: 'skipped', message: 'not graded in this run (--only)', problems: [], checks: [], output: '' };
 }
 
@@ -94,7 +108,7 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
       return;
     }
     for (const check of spec?.checks ?? []) {
-      const rng = Rng.fromSeed(job.secret, job.studentId, exercise.id, check.name);
+      const rng = Rng.fromSeed(...hiddenInputSeed(job), exercise.id, check.name);
       try {
         checks.push(runCheck(check, session.subject, rng));
       } catch (error) {

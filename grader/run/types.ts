@@ -11,8 +11,10 @@ export interface GradeJob {
   studentId: string;
   /** exercise id → the student's file */
   files: Record<string, JobFile>;
-  /** course secret that, with the student id, seeds the hidden inputs */
+  /** course secret that seeds the hidden inputs */
   secret: string;
+  /** 'per-student': the student id seeds the hidden inputs too */
+  hiddenInputs: 'per-class' | 'per-student';
   /** grade only these exercises (all when absent) */
   only?: string[];
   limits: { timeoutMs: number; memoryMb: number };
@@ -24,6 +26,11 @@ export interface GradeJob {
    * attempt at this job: they are not run again, and get this verdict instead.
    */
   abandoned?: Record<string, AbandonedStep>;
+  /**
+   * Results the main process already has for files of this job (graded for another student
+   * with the same file): these exercises are not run again, nor the integration run if given.
+   */
+  known?: { exercises: Record<string, ExerciseRun>; integration?: IntegrationRun };
 }
 
 /** The verdict of a step whose code stopped its grading worker (a native out-of-memory abort, a hang). */

@@ -34,6 +34,13 @@ export const configSchema = z
       })
       .strict()
       .default({ timeoutMs: 2000, memoryMb: 128, maxFileKb: 256 }),
+    /**
+     * 'per-class': every student gets the same hidden inputs, so identical files are graded
+     * once and the result is reused; 'per-student': each student's inputs differ (seeded with
+     * the student id too), so a classmate's failing input in a report is no use, at the cost
+     * of grading every file of every student
+     */
+    hiddenInputs: z.enum(['per-class', 'per-student']).default('per-class'),
     typeCheck: z.boolean().default(true),
     typeErrors: z.enum(['fail', 'warn']).default('fail'),
     /** how the reports are titled and where their README links point */

@@ -32,7 +32,11 @@ function mutateOperator(source: string, rng: Rng): string {
   return source.slice(0, match.index) + match[0].replace(pattern, replacement) + source.slice(match.index + match[0].length);
 }
 
-export function writeSyntheticClass(dir: string, students: number, seed: string): void {
+/**
+ * `unique`: every file gets a comment naming its student, so no two files are alike and no
+ * result can be reused (the worst case for the grader's caches; real classes lie between).
+ */
+export function writeSyntheticClass(dir: string, students: number, seed: string, options: { unique?: boolean } = {}): void {
   const track = loadTrack();
   const read = (...p: string[]) => readFileSync(path.join(KIT_ROOT, ...p), 'utf8');
   const catalogueDir = path.join(KIT_ROOT, 'grader', 'misconceptions', 'catalogue');
@@ -59,7 +63,9 @@ export function writeSyntheticClass(dir: string, students: number, seed: string)
         const [, mutate] = mutations.find(([p]) => (roll -= p) < 0) ?? mutations[0];
         source = mutate(source, exercise, rng);
       }
-      const file = path.join(dir, `student-${String(i).padStart(4, '0')}`, 'exercises', exercise.id, exercise.file);
+      const student = `student-${String(i).padStart(4, '0')}`;
+      if (options.unique) source += `\n// ${student}\n`;
+      const file = path.join(dir, student, 'exercises', exercise.id, exercise.file);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, source);
     }

@@ -31,6 +31,7 @@ export function gradeInProcess(overrides: Record<string, string>, job: Partial<G
       studentId: 'test-student',
       files: submissionFiles(overrides),
       secret: 'test-secret',
+      hiddenInputs: 'per-class',
       limits: { timeoutMs: 2000, memoryMb: 64 },
       typeCheck: true,
       typeErrors: 'fail',

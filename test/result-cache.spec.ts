@@ -1,0 +1,141 @@
+/**
+ * Reusing results by content: what the cache keeps and hands out (unit), and that a
+ * student graded from the cache gets exactly what grading them afresh gives, while
+ * per-student hidden inputs share nothing that depends on the inputs (the real grader).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gradeClass, type GradeSummary } from '../grader/grade';
+import { kitPath } from '../grader/paths';
+import type { StudentRecord } from '../grader/results/types';
+import { ResultCache } from '../grader/run/result-cache';
+import type { ExerciseRun, ExerciseStatus, GradeJob, StudentRun } from '../grader/run/types';
+import { loadTrack } from '../grader/track';
+
+const track = loadTrack();
+const work = mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function job(studentId: string, change: Partial<GradeJob> = {}, contents: Record<string, string> = {}): GradeJob {
+  return {
+    studentId,
+    files: Object.fromEntries(track.map((e) => [e.id, { status: 'ok', path: `${studentId}/${e.file}`, content: contents[e.id] ?? `// ${e.id}` }])),
+    secret: 'secret',
+    hiddenInputs: 'per-class',
+    limits: { timeoutMs: 2000, memoryMb: 128 },
+    typeCheck: true,
+    typeErrors: 'fail',
+    ...change,
+  };
+}
+
+function run(studentId: string, status: (exerciseId: string) => ExerciseStatus = () => 'graded', message?: string): StudentRun {
+  const exercises: ExerciseRun[] = track.map((e) => ({ exercise: e.id, status: status(e.id), problems: [], checks: [], output: `${studentId} ${e.id}` }));
+  return { studentId, exercises, integration: { quantities: [{ name: 'loss', status: 'right' }], ...(message ? { message } : {}) } };
+}
+
+describe('ResultCache', () => {
+  it('hands a second student with the same files the first one’s results, and needs no worker for them', () => {
+    const cache = new ResultCache(track);
+    expect(cache.lookup(job('a')).complete).toBe(false);
+    cache.store(job('a'), run('a'));
+    const { known, complete } = cache.lookup(job('b'));
+    expect(complete).toBe(true);
+    const assembled = cache.assemble(job('b'), known);
+    expect(assembled.studentId).toBe('b');
+    expect(assembled.exercises.map((e) => e.output)).toEqual(track.map((e) => `a ${e.id}`));
+    expect(cache.stats).toEqual({ exercises: 32, reused: 16, studentsFromCache: 1 });
+  });
+
+  it('a changed file is graded again, and so is the integration run; where a file was found does not matter', () => {
+    const cache = new ResultCache(track);
+    cache.store(job('a'), run('a'));
+    const moved = job('b');
+    for (const file of Object.values(moved.files)) if (file.status === 'ok') file.path = `elsewhere/${file.path}`;
+    expect(cache.lookup(moved).complete).toBe(true);
+    const { known, complete } = cache.lookup(job('c', {}, { '02-relu': '// my own relu' }));
+    expect(complete).toBe(false);
+    expect(Object.keys(known.exercises)).toHaveLength(15);
+    expect(known.exercises['02-relu']).toBeUndefined();
+    expect(known.integration).toBeUndefined();
+  });
+
+  it('keeps nothing that could depend on the machine or on an earlier attempt', () => {
+    const cache = new ResultCache(track);
+    const flaky: Record<string, ExerciseStatus> = { '01-linear-forward': 'timeout', '02-relu': 'out-of-memory', '03-sigmoid': 'crashed' };
+    cache.store(job('a'), run('a', (id) => flaky[id] ?? 'graded', 'the integration run stopped: time limit of 2000 ms reached'));
+    const { known } = cache.lookup(job('b'));
+    expect(Object.keys(known.exercises).sort()).toEqual(track.map((e) => e.id).filter((id) => !flaky[id]));
+    expect(known.integration).toBeUndefined();
+
+    const retried = new ResultCache(track);
+    retried.store(job('a', { abandoned: { '04-softmax': { status: 'crashed', message: 'the code stopped its grading process' } } }), run('a'));
+    expect(Object.keys(retried.lookup(job('b')).known.exercises)).toHaveLength(0);
+  });
+
+  it('results depend on the secret, type checking, the limits and, with per-student inputs, the student', () => {
+    const cache = new ResultCache(track);
+    cache.store(job('a'), run('a'));
+    for (const change of [{ secret: 'other' }, { typeCheck: false }, { typeErrors: 'warn' as const }, { limits: { timeoutMs: 500, memoryMb: 128 } }]) {
+      expect(Object.keys(cache.lookup(job('b', change)).known.exercises), JSON.stringify(change)).toHaveLength(0);
+    }
+    const perStudent = new ResultCache(track);
+    perStudent.store(job('a', { hiddenInputs: 'per-student' }), run('a'));
+    const { known } = perStudent.lookup(job('b', { hiddenInputs: 'per-student' }));
+    expect(Object.keys(known.exercises)).toHaveLength(0);
+    // the integration run is the worked example, the same for everyone
+    expect(known.integration).toBeDefined();
+    expect(Object.keys(perStudent.lookup(job('a', { hiddenInputs: 'per-student' })).known.exercises)).toHaveLength(16);
+  });
+
+  it('with --only, the exercises not graded are skipped, never taken from the cache', () => {
+    const cache = new ResultCache(track);
+    const only = ['02-relu', '04-softmax'];
+    cache.store(job('a', { only }), run('a', (id) => (only.includes(id) ? 'graded' : 'skipped')));
+    const { known, complete } = cache.lookup(job('b', { only }));
+    expect(complete).toBe(true);
+    const statuses = cache.assemble(job('b', { only }), known).exercises.map((e) => e.status);
+    expect(statuses).toEqual(track.map((e) => (only.includes(e.id) ? 'graded' : 'skipped')));
+  });
+});
+
+describe('grading with shared files (real grader)', () => {
+  const mistakes = kitPath('examples', 'submissions', 'cleo-classic-mistakes');
+
+  /** Grades copies of the example student with these ids; returns the summary and each record. */
+  async function gradeCopies(name: string, ids: string[], config?: object): Promise<{ summary: GradeSummary; records: Map<string, StudentRecord> }> {
+    const submissions = path.join(work, name, 'submissions');
+    for (const id of ids) cpSync(mistakes, path.join(submissions, id), { recursive: true });
+    const configFile = config ? path.join(work, name, 'config.json') : undefined;
+    if (configFile) writeFileSync(configFile, JSON.stringify(config));
+    const out = path.join(work, name, 'reports');
+    const quiet = { start() {}, studentDone() {}, warn() {}, stop() {} };
+    const summary = await gradeClass({ submissions, out, workers: 2, resume: false, secret: 'cache-test-secret', progress: quiet, ...(configFile ? { configFile } : {}) });
+    const records = new Map(ids.map((id) => [id, JSON.parse(readFileSync(path.join(out, 'students', id, 'record.json'), 'utf8')) as StudentRecord]));
+    return { summary, records };
+  }
+
+  /** What a grade is made of: everything but who, where and how long. */
+  const graded = (r: StudentRecord) => ({ score: r.score, exercises: r.exercises, integration: r.integration });
+
+  it('a student graded from the cache gets what grading them alone gives', async () => {
+    // one lane per worker would grade both students at once, before either is in the cache
+    const { summary, records } = await gradeCopies('shared', ['first', 'second', 'third', 'fourth', 'fifth']);
+    expect(summary.cache.studentsFromCache).toBeGreaterThanOrEqual(1);
+    const alone = await gradeCopies('alone', ['fifth']);
+    expect(alone.summary.cache.reused).toBe(0);
+    for (const record of records.values()) expect(graded(record)).toEqual(graded(alone.records.get('fifth')!));
+    // and it is a grade with failing checks to tell apart, not an all-correct one
+    expect(alone.records.get('fifth')!.score).toBeLessThan(alone.records.get('fifth')!.maxScore);
+  }, 120_000);
+
+  it('with per-student hidden inputs, the same file meets different inputs', async () => {
+    const { summary, records } = await gradeCopies('per-student', ['pat', 'sam'], { hiddenInputs: 'per-student' });
+    expect(summary.cache.reused).toBe(0);
+    const inputs = (r: StudentRecord) => r.exercises.flatMap((e) => e.checks.map((c) => c.failure?.input).filter(Boolean));
+    expect(inputs(records.get('pat')!).length).toBeGreaterThan(0);
+    expect(inputs(records.get('pat')!)).not.toEqual(inputs(records.get('sam')!));
+  }, 120_000);
+});
