@@ -37,6 +37,8 @@ export interface KitSources {
 }
 
 const MAX_DIAGNOSTICS = 8;
+/** Compiled files a worker keeps for students with the same file (about 16 per student). */
+const COMPILED_FILES_KEPT = 4000;
 const REF = '/kit/ref';
 const STUDENT = '/kit/student';
 
@@ -111,8 +113,12 @@ export class Compiler {
         }
       }
     }
+    const results = new Map(keyed.map((f) => [f.hash, this.cache.get(f.hash)]));
+    for (const p of parsed) results.set(p.hash, p.result.compiled);
+    // a class of distinct files would otherwise keep every one of them
+    if (this.cache.size + parsed.length > COMPILED_FILES_KEPT) this.cache.clear();
     for (const p of parsed) this.cache.set(p.hash, p.result.compiled);
-    return keyed.map((f) => this.cache.get(f.hash)!);
+    return keyed.map((f) => results.get(f.hash)!);
   }
 
   private removeStudentFiles(keep: Set<SourceFile> = new Set()): void {

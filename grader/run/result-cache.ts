@@ -15,6 +15,9 @@ import type { ExerciseRun, ExerciseStatus, GradeJob, IntegrationRun, StudentRun 
 
 const REUSABLE: ReadonlySet<ExerciseStatus> = new Set(['graded', 'not-implemented', 'missing', 'unreadable', 'syntax-error', 'import-error', 'type-error']);
 
+/** Results kept (a thousand students' worth): enough for the files a class shares. */
+const RESULTS_KEPT = 16_000;
+
 export interface CacheStats {
   /** exercises graded for a student, counting each exercise of each student once */
   exercises: number;
@@ -59,6 +62,9 @@ export class ResultCache {
   /** Keeps what a worker graded for this job, where it follows from the files alone. */
   store(job: GradeJob, run: StudentRun): void {
     if (job.abandoned) return;
+    // a class of distinct files would otherwise keep every result of every student
+    if (this.exercises.size > RESULTS_KEPT) this.exercises.clear();
+    if (this.integrations.size > RESULTS_KEPT) this.integrations.clear();
     for (const result of run.exercises) {
       if (REUSABLE.has(result.status)) this.exercises.set(exerciseKey(job, result.exercise), result);
     }
