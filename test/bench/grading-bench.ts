@@ -11,7 +11,7 @@
  * as a class does, and the grader grades a file it has seen once; a second class, in which
  * no two files are alike, shows the cost when nothing can be reused.
  *
- * Options: --students N (default 1000)  --unique U (default 200, 0 to skip)
+ * Options: --students N (default 1000)  --unique U (default 1000, 0 to skip)
  *          --baseline M (default 20, 0 to skip)  --workers W
  */
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,7 @@ const option = (name: string, fallback: number): number => {
 };
 const students = option('students', 1000);
 const baselineCount = option('baseline', 20);
-const uniqueCount = option('unique', 200);
+const uniqueCount = option('unique', 1000);
 const workers = option('workers', defaultWorkers());
 
 /** Resident memory of this process and all its descendants, in bytes (Linux /proc). */
