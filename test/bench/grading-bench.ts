@@ -14,7 +14,7 @@
  * Options: --students N (default 1000)  --unique U (default 1000, 0 to skip)
  *          --baseline M (default 20, 0 to skip)  --workers W
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,8 @@ const baselineCount = option('baseline', 20);
 const uniqueCount = option('unique', 1000);
 const workers = option('workers', defaultWorkers());
 
-/** Resident memory of this process and all its descendants, in bytes (Linux /proc). */
-function treeRss(): number {
+/** Resident memory of a process (this one by default) and all its descendants, in bytes (Linux /proc). */
+function treeRss(root = process.pid): number {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -44,7 +44,7 @@ function treeRss(): number {
       // the process ended meanwhile
     }
   }
-  const tree = new Set([process.pid]);
+  const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) tree.add(pid), (grew = true);
@@ -98,24 +98,24 @@ try {
   const shared = students > 0 ? await gradeSynthetic(path.join(work, 'shared'), students, false) : undefined;
   const unique = uniqueCount > 0 ? await gradeSynthetic(path.join(work, 'unique'), uniqueCount, true) : undefined;
 
-  let baseline: { count: number; seconds: number } | undefined;
+  let baseline: { count: number; seconds: number; peak: number } | undefined;
   if (shared && baselineCount > 0) {
     process.stdout.write(`baseline: one vitest process per submission, ${baselineCount} submissions…\n`);
     const submissions = path.join(work, 'shared', 'submissions');
+    let peak = 0;
+    let vitest: number | undefined;
+    const sampler = setInterval(() => (peak = Math.max(peak, vitest ? treeRss(vitest) : 0)), 50);
     const t0 = performance.now();
     const dirs = readdirSync(submissions).sort().slice(0, baselineCount);
     for (const dir of dirs) {
-      try {
-        execFileSync(process.execPath, [kitPath('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/bench/vitest.baseline.config.ts'], {
-          cwd: KIT_ROOT,
-          env: { ...process.env, BENCH_SUBMISSION: path.join(submissions, dir) },
-          stdio: 'ignore',
-        });
-      } catch {
-        // a failing submission still counts as graded
-      }
+      // asynchronous, so that the sampler runs meanwhile; a failing submission still counts as graded
+      await new Promise<void>((resolve) => {
+        const child = execFile(process.execPath, [kitPath('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/bench/vitest.baseline.config.ts'], { cwd: KIT_ROOT, env: { ...process.env, BENCH_SUBMISSION: path.join(submissions, dir) } }, () => resolve());
+        vitest = child.pid;
+      });
     }
-    baseline = { count: dirs.length, seconds: (performance.now() - t0) / 1000 };
+    clearInterval(sampler);
+    baseline = { count: dirs.length, seconds: (performance.now() - t0) / 1000, peak };
   }
 
   const rate = shared ? shared.summary.students / shared.seconds : 0;
@@ -129,6 +129,7 @@ try {
           `naive baseline (one vitest process per submission): ${baseline.count} submissions in ${baseline.seconds.toFixed(1)} s`,
           `  submissions/second      ${(baseline.count / baseline.seconds).toFixed(2)}`,
           `  time per submission     ${((1000 * baseline.seconds) / baseline.count).toFixed(0)} ms`,
+          `  peak RSS                ${(baseline.peak / 2 ** 20).toFixed(0)} MiB (a vitest process and its workers)`,
           `  speed-up                ${(rate / (baseline.count / baseline.seconds)).toFixed(1)}× (synthetic class)`,
         ]
       : []),
