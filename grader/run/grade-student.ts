@@ -34,7 +34,7 @@ export function gradeStudent(job: GradeJob, kit: GradingKit, onStep: (step: Grad
   const sandbox = kit.sandbox(job.limits);
   try {
     onStep('compile');
-    const graded = kit.track.filter((e) => !job.only || job.only.includes(e.id));
+    const graded = gradedExercises(kit.track, job);
     const known = job.known?.exercises ?? {};
     const integrationAbandoned = job.abandoned?.integration;
     const integrationNeeded = !integrationAbandoned && !job.known?.integration;
@@ -52,13 +52,14 @@ export function gradeStudent(job: GradeJob, kit: GradingKit, onStep: (step: Grad
       if (!graded.includes(exercise)) return skippedRun(exercise.id);
       const abandoned = job.abandoned?.[exercise.id];
       if (abandoned) return { exercise: exercise.id, ...abandoned, problems: [], checks: [], output: '' };
+      // a result known from another student stands; its file is compiled only for the integration run
       const knownRun = known[exercise.id];
       if (knownRun && !integrationNeeded) return knownRun;
       const file = job.files[exercise.id] ?? { status: 'missing' };
       const result = checkCompiled(exercise, file, compiledById.get(exercise.id), job);
-      if ('run' in result) return knownRun ?? result.run;
-      compiled.set(exercise.id, result.compiled);
+      if ('compiled' in result) compiled.set(exercise.id, result.compiled);
       if (knownRun) return knownRun;
+      if ('run' in result) return result.run;
       onStep(exercise.id);
       return runChecks(kit, sandbox, exercise, result.compiled, job);
     });
@@ -70,6 +71,11 @@ export function gradeStudent(job: GradeJob, kit: GradingKit, onStep: (step: Grad
   } finally {
     sandbox.studentDone();
   }
+}
+
+/** The exercises a job grades, in track order (all of them unless --only). */
+export function gradedExercises(track: Exercise[], job: Pick<GradeJob, 'only'>): Exercise[] {
+  return track.filter((e) => !job.only || job.only.includes(e.id));
 }
 
 /** What seeds a student's hidden inputs, besides the exercise and the check. */

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Exercise } from '../track';
-import { hiddenInputSeed, skippedRun } from './grade-student';
+import { gradedExercises, hiddenInputSeed, skippedRun } from './grade-student';
 import type { ExerciseRun, ExerciseStatus, GradeJob, IntegrationRun, StudentRun } from './types';
 
 const REUSABLE: ReadonlySet<ExerciseStatus> = new Set(['graded', 'not-implemented', 'missing', 'unreadable', 'syntax-error', 'import-error', 'type-error']);
@@ -37,7 +37,7 @@ export class ResultCache {
   /** What is already known of this job's results; `complete` when no worker is needed. */
   lookup(job: GradeJob): { known: NonNullable<GradeJob['known']>; complete: boolean } {
     const exercises: Record<string, ExerciseRun> = {};
-    const graded = this.graded(job);
+    const graded = gradedExercises(this.track, job);
     for (const exercise of graded) {
       const run = this.exercises.get(exerciseKey(job, exercise.id));
       if (run) exercises[exercise.id] = run;
@@ -69,11 +69,7 @@ export class ResultCache {
       if (REUSABLE.has(result.status)) this.exercises.set(exerciseKey(job, result.exercise), result);
     }
     // a message says the run was stopped (time, memory) rather than finished
-    if (run.integration.message === undefined) this.integrations.set(integrationKey(job, this.graded(job)), run.integration);
-  }
-
-  private graded(job: GradeJob): Exercise[] {
-    return this.track.filter((e) => !job.only || job.only.includes(e.id));
+    if (run.integration.message === undefined) this.integrations.set(integrationKey(job, gradedExercises(this.track, job)), run.integration);
   }
 }
 
