@@ -9,6 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { Project, SyntaxKind } from 'ts-morph';
 import { KitError } from './errors';
+import { type Lockfile, type Manifest, pruneLockfile } from './lockfile';
 import { KIT_ROOT, kitPath } from './paths';
 import { staleStubs } from './stubs';
 import { loadTrack } from './track';
@@ -72,18 +73,35 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   for (const file of toolFiles()) copy(file, file.replace(/^grader\//, 'tools/'));
   copy('vitest.config.ts');
   write('tools/backprop-kit.js', readFileSync(kitPath('templates', 'handout', 'backprop-kit.js')));
-  write('package.json', `${JSON.stringify(handoutPackage(), null, 2)}\n`);
+  const manifest = handoutPackage();
+  write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  write('package-lock.json', `${JSON.stringify(handoutLockfile(manifest), null, 2)}\n`);
   write('tsconfig.json', readFileSync(kitPath('templates', 'handout', 'tsconfig.json')));
   write('.gitignore', 'node_modules/\n.backprop-kit/\n');
+  // an unsupported Node is refused by npm in one line, before any install script runs
+  write('.npmrc', 'engine-strict=true\n');
   const readme = Handlebars.create();
   readme.registerHelper('inc', (n: number) => n + 1);
   write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'))({ exercises: loadTrack() }));
   return written.sort();
 }
 
-function handoutPackage(): Record<string, unknown> {
-  const kit = JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as { engines: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const readKitLockfile = (): Lockfile => JSON.parse(readFileSync(kitPath('package-lock.json'), 'utf8')) as Lockfile;
+
+/** The kit's lock cut down to the handout's dependencies, so `npm ci` installs what the kit was tested with. */
+export function handoutLockfile(manifest: Manifest = handoutPackage()): Lockfile {
+  return pruneLockfile(readKitLockfile(), manifest);
+}
+
+export function handoutPackage(): Manifest {
+  const kit = JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as Manifest & { engines: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
   const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, from[n]]));
+  const dependencies = pick(kit.dependencies, ['vitest', '@vitest/ui', 'tsx', 'commander', 'zod']);
+  const devDependencies = pick(kit.devDependencies, ['typescript', '@types/node']);
+  // the kit's reviewed install scripts, for the packages the handout installs too (npm's allowScripts)
+  const installed = pruneLockfile(readKitLockfile(), { name: 'handout', version: '0.0.0', dependencies, devDependencies }).packages;
+  const withScripts = new Set(Object.entries(installed).filter(([, p]) => p.hasInstallScript).map(([at]) => at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)));
+  const allowScripts = Object.fromEntries(Object.entries(kit.allowScripts).filter(([name]) => withScripts.has(name)));
   return {
     name: 'backprop-course',
     version: '1.0.0',
@@ -100,8 +118,9 @@ function handoutPackage(): Record<string, unknown> {
       trace: 'node tools/backprop-kit.js trace',
       typecheck: 'tsc --noEmit',
     },
-    dependencies: pick(kit.dependencies, ['vitest', '@vitest/ui', 'tsx', 'commander', 'zod']),
-    devDependencies: pick(kit.devDependencies, ['typescript', '@types/node']),
+    dependencies,
+    devDependencies,
+    allowScripts,
   };
 }
 

@@ -49,7 +49,8 @@ const STDERR_KEPT = 4000;
 /** Node's permission model: the worker may read the kit and nothing else, and may not write or spawn. */
 export function permissionFlags(kitRoot: string, bundleFile: string): string[] {
   const flag = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
-  return [flag, `--allow-fs-read=${kitRoot}`, `--allow-fs-read=${path.dirname(bundleFile)}`, '--allow-addons', '--disable-warning=ExperimentalWarning', '--disable-warning=SecurityWarning'];
+  // isolated-vm's loader (node-gyp-build) asks whether this is Alpine to pick its prebuilt binary
+  return [flag, `--allow-fs-read=${kitRoot}`, `--allow-fs-read=${path.dirname(bundleFile)}`, '--allow-fs-read=/etc/alpine-release', '--allow-addons', '--disable-warning=ExperimentalWarning', '--disable-warning=SecurityWarning'];
 }
 
 export class WorkerPool {
