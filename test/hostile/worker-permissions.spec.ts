@@ -60,7 +60,7 @@ describe('a grading worker process (Node permission model)', () => {
     expect(result['start a worker thread']).toBe('ERR_ACCESS_DENIED');
   });
 
-  it('may open a network connection when Node has no network permission (Node 20: a known gap, docs/security.md)', () => {
+  it('may open a network connection when Node has no network permission (Node 22 and 24: a known gap, docs/security.md)', () => {
     const nodeRestrictsNetwork = process.allowedNodeEnvironmentFlags.has('--allow-net');
     expect(result['connect to 127.0.0.1']).toBe(nodeRestrictsNetwork ? 'ERR_ACCESS_DENIED' : 'allowed');
   });

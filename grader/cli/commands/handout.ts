@@ -9,6 +9,6 @@ export function handoutCommand(): Command {
     .action(async (options: { out: string; force?: boolean }) => {
       const { buildHandout } = await import('../../handout');
       const files = buildHandout(options.out, { force: options.force });
-      process.stdout.write(`wrote ${files.length} files to ${options.out}\nnext: copy it to your course repository; students run npm install, then npm run learn\n`);
+      process.stdout.write(`wrote ${files.length} files to ${options.out}\nnext: copy it to your course repository; students run npm ci, then npm run learn\n`);
     });
 }
