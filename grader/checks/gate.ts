@@ -22,5 +22,5 @@ export function gateReason(check: HiddenCheck, outcomes: Iterable<CheckOutcome>)
   }
   const notYet = check.property.filter((fn) => !called.has(fn) || wrong.has(fn));
   if (notYet.length === 0) return undefined;
-  return `counts once ${notYet.join(' and ')} ${notYet.length > 1 ? 'return' : 'returns'} the right values (code that computes nothing would pass this check)`;
+  return `counts once ${notYet.join(' and ')} ${notYet.length > 1 ? 'return' : 'returns'} the right values, since code that computes nothing would pass it`;
 }
