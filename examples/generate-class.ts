@@ -44,10 +44,21 @@ const misconception = (name: string): string => {
   return read('grader', 'misconceptions', 'catalogue', name, byId(meta.exercise).file);
 };
 const exerciseOf = (name: string): string => (JSON.parse(read('grader', 'misconceptions', 'catalogue', name, 'misconception.json')) as { exercise: string }).exercise;
-const withMistakes = (...names: string[]) => ({
-  files: Object.fromEntries(names.map((n) => [exerciseOf(n), misconception(n)])),
-  expected: Object.fromEntries(names.map((n) => [exerciseOf(n), { status: 'graded', score: 'partial' as const, misconception: n }])),
-});
+/** A mistake, and what it scores: partial, or zero when it leaves no value of its exercise right. */
+type Mistake = string | { name: string; score: Outcome };
+/**
+ * A mistake that makes every value its exercise returns wrong: the exercise scores 0, because
+ * a check that code doing nothing passes too (inputs left unchanged, a shape) counts only once
+ * the values are right.
+ */
+const allWrong = (name: string): Mistake => ({ name, score: 'zero' });
+const withMistakes = (...mistakes: Mistake[]) => {
+  const list = mistakes.map((m) => (typeof m === 'string' ? { name: m, score: 'partial' as Outcome } : m));
+  return {
+    files: Object.fromEntries(list.map(({ name }) => [exerciseOf(name), misconception(name)])),
+    expected: Object.fromEntries(list.map(({ name, score }) => [exerciseOf(name), { status: 'graded', score, misconception: name }])),
+  };
+};
 const replaceOnce = (text: string, from: string, to: string): string => {
   if (!text.includes(from)) throw new Error(`cannot find ${JSON.stringify(from)}`);
   return text.replace(from, to);
@@ -64,7 +75,7 @@ const students: Student[] = [
     files: Object.fromEntries(ids.filter((id) => !firstSeven.includes(id)).map((id) => [id, stub(id)])),
     expected: Object.fromEntries(ids.filter((id) => !firstSeven.includes(id)).map((id) => [id, { status: 'not-implemented', score: 'zero' as const }])),
   },
-  { id: 'cleo-classic-mistakes', about: 'four classic mistakes', ...withMistakes('sigmoid-positive-exponent', 'softmax-without-max-shift', 'weight-gradient-transposed', 'sgd-step-plus') },
+  { id: 'cleo-classic-mistakes', about: 'four classic mistakes', ...withMistakes('sigmoid-positive-exponent', 'softmax-without-max-shift', allWrong('weight-gradient-transposed'), allWrong('sgd-step-plus')) },
   {
     id: 'dev-syntax-error',
     about: 'a syntax error in 03-sigmoid only',
@@ -97,7 +108,7 @@ const students: Student[] = [
     expected: { '01-linear-forward': { status: 'timeout', score: 'zero' } },
   },
   { id: 'hana-zipped-folder', about: 'a zip of the whole folder (nested), one mistake', zipFolder: 'hana-work', ...withMistakes('cross-entropy-gradient-sign-flipped') },
-  { id: 'ivan-article-mistakes', about: "the article's own mistakes", ...withMistakes('softmax-jacobian-diagonal-only', 'article-loss-gradient-article-formula', 'output-delta-diagonal-only', 'backprop-diagonal-weights-only') },
+  { id: 'ivan-article-mistakes', about: "the article's own mistakes", ...withMistakes('softmax-jacobian-diagonal-only', 'article-loss-gradient-article-formula', allWrong('output-delta-diagonal-only'), 'backprop-diagonal-weights-only') },
   { id: 'jo-hard-coded', about: 'worked-example answers hard-coded: the public specs pass, the hidden ones do not', ...withMistakes('forward-pass-hard-coded', 'train-step-hard-coded-worked-example') },
 ];
 

@@ -17,8 +17,9 @@ import { KitError } from './errors';
 import { HIDDEN_SPECS } from './hidden';
 import { discoverSubmissions, readSubmission, safeStudentDirName, type Submission } from './intake';
 import { CATALOGUE_DIR, readCatalogue } from './misconceptions/detect';
-import { KIT_ROOT } from './paths';
-import { buildRecord } from './results/record';
+import { KIT_ROOT, kitPath } from './paths';
+import { clip } from './checks/bounded';
+import { buildRecord, checkRecordSize } from './results/record';
 import { removeStaleTemporaries, writeJsonDurable } from './results/atomic';
 import { RECORD_FORMAT, type StudentRecord } from './results/types';
 import { writeClassReports, writeStudentReports } from './reports';
@@ -30,7 +31,7 @@ import { type CacheStats, ResultCache } from './run/result-cache';
 import type { AbandonedStep, GradeJob, GradingStep, JobFile, StudentRun } from './run/types';
 import { type GradingConfig, loadConfig } from './scoring/config';
 import { round } from './scoring/score';
-import { findExercise, loadTrack, type Exercise } from './track';
+import { exerciseFile, findExercise, loadTrack, type Exercise } from './track';
 
 /** Used when no secret is given: fine for trying the kit, but anyone can predict the hidden inputs. */
 export const PUBLIC_DEMO_SECRET = 'backprop-kit-public-demo-secret';
@@ -81,7 +82,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   const fingerprint = kitFingerprint(bundle.hash);
   const dirs = studentDirs(submissions.map((s) => s.id));
   const records: StudentRecord[] = [];
-  const cache = new ResultCache(track);
+  const cache = new ResultCache(track, handoutStubs(track));
   let graded = 0;
   let resumed = 0;
 
@@ -99,10 +100,8 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
       const dir = dirs.get(source.id)!;
       const inputHash = hashInputs(fingerprint, config, secret, only, submission);
       const previous = options.resume ? readRecord(outDir, dir, source.id, inputHash) : undefined;
-      const record = previous ?? (await gradeOne(pool, cache, { submission, dir, inputHash, config, secret, only, track, specs, catalogue }));
-      // reports first, the record last: a record on disk means this student is complete
-      writeStudentReports(outDir, record, config.reports);
-      if (!previous) await writeJsonDurable(recordPath(outDir, dir), record);
+      const student: OneStudent = { submission, dir, inputHash, config, secret, only, track, specs, catalogue };
+      const record = await settleStudent(outDir, student, previous, () => gradeOne(pool, cache, student), options.progress);
       records.push(record);
       if (previous) resumed++;
       else graded++;
@@ -141,6 +140,44 @@ interface OneStudent {
 }
 
 /**
+ * Grades (or resumes) one student and writes their reports, then their record. A failure
+ * while grading, building or writing this student's results is this student's: they get
+ * a record that says they were not graded and why, and the run goes on to the class reports.
+ */
+async function settleStudent(outDir: string, s: OneStudent, previous: StudentRecord | undefined, grade: () => Promise<StudentRecord>, progress: ProgressReporter): Promise<StudentRecord> {
+  const started = performance.now();
+  const write = async (record: StudentRecord, fresh: boolean): Promise<StudentRecord> => {
+    checkRecordSize(record);
+    // reports first, the record last: a record on disk means this student is complete
+    writeStudentReports(outDir, record, s.config.reports);
+    if (fresh) await writeJsonDurable(recordPath(outDir, s.dir), record);
+    return record;
+  };
+  try {
+    return await write(previous ?? (await grade()), !previous);
+  } catch (error) {
+    const reason = clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    const failed = notGradedRecord(s, `the results of this submission could not be stored (${reason})`, performance.now() - started);
+    try {
+      return await write(failed, true);
+    } catch (again) {
+      progress.warn(`could not write the reports of ${s.submission.id}: ${clip(again instanceof Error ? again.message : String(again))}`);
+      return failed;
+    }
+  }
+}
+
+/** The record of a student the grader could not finish: every exercise `crashed`, no points, and why. */
+function notGradedRecord(s: OneStudent, graderError: string, gradingMs: number): StudentRecord {
+  const run: StudentRun = {
+    studentId: s.submission.id,
+    exercises: s.track.map((e) => ({ exercise: e.id, status: 'crashed', message: 'the grader could not finish this submission', problems: [], checks: [], output: '' })),
+    integration: { quantities: [], message: 'not run' },
+  };
+  return buildRecord({ ...s, run, gradingMs, graderError });
+}
+
+/**
  * Grades one student: what earlier students' identical files already settled comes from the
  * cache, the rest from a worker. If a worker dies in an exercise (or the integration run), that
  * step gets its verdict (out-of-memory, crashed, timeout) and the student is graded again
@@ -160,9 +197,18 @@ async function gradeOne(pool: WorkerPool, cache: ResultCache, s: OneStudent): Pr
     typeCheck: s.config.typeCheck,
     typeErrors: s.config.typeErrors,
   };
-  const { known, complete } = cache.lookup(first);
-  if (complete) return buildRecord({ ...s, run: cache.assemble(first, known), gradingMs: performance.now() - started });
-  let job: GradeJob = { ...first, known };
+  const { known, complete, release } = await cache.lookup(first);
+  try {
+    if (complete) return buildRecord({ ...s, run: cache.assemble(first, known), gradingMs: performance.now() - started });
+    return await gradeWithWorker(pool, cache, s, { ...first, known }, started);
+  } finally {
+    release();
+  }
+}
+
+/** gradeOne's work for the results the cache does not have: a worker, retries, and the cache filled. */
+async function gradeWithWorker(pool: WorkerPool, cache: ResultCache, s: OneStudent, first: GradeJob, started: number): Promise<StudentRecord> {
+  let job = first;
   const retry = (change: Partial<GradeJob>): GradeJob => {
     const { known: _known, ...rest } = job;
     return { ...rest, ...change };
@@ -189,12 +235,7 @@ async function gradeOne(pool: WorkerPool, cache: ResultCache, s: OneStudent): Pr
       job = retry({ typeCheck: false });
     } else break;
   }
-  const failedRun: StudentRun = {
-    studentId: job.studentId,
-    exercises: s.track.map((e) => ({ exercise: e.id, status: 'crashed', message: 'the grader could not finish this submission', problems: [], checks: [], output: '' })),
-    integration: { quantities: [], message: 'not run' },
-  };
-  return buildRecord({ ...s, run: failedRun, gradingMs: performance.now() - started, graderError: errors.at(-1) ?? 'unknown error' });
+  return notGradedRecord(s, clip(errors.at(-1) ?? 'unknown error'), performance.now() - started);
 }
 
 /**
@@ -227,6 +268,14 @@ function abandonedVerdict(death: WorkerDeath, job: GradeJob): AbandonedStep {
     return { status: 'out-of-memory', limitHit: 'memory', message: `memory limit of ${job.limits.memoryMb} MiB reached: the code asked for so much memory at once that its grading process stopped` };
   }
   return { status: 'crashed', message: `the code stopped its grading process (${death.how})` };
+}
+
+/** The handout's stubs, by exercise id: a student's untouched stub is graded once for the class. */
+function handoutStubs(track: Exercise[]): Map<string, string> {
+  return new Map(track.flatMap((e) => {
+    const file = exerciseFile(kitPath('exercises'), e);
+    return existsSync(file) ? [[e.id, readFileSync(file, 'utf8')] as [string, string]] : [];
+  }));
 }
 
 function jobFiles(submission: Submission, track: Exercise[]): Record<string, JobFile> {

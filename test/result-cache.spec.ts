@@ -23,7 +23,7 @@ function job(studentId: string, change: Partial<GradeJob> = {}, contents: Record
     studentId,
     files: Object.fromEntries(track.map((e) => [e.id, { status: 'ok', path: `${studentId}/${e.file}`, content: contents[e.id] ?? `// ${e.id}` }])),
     secret: 'secret',
-    hiddenInputs: 'per-class',
+    hiddenInputs: 'per-student',
     limits: { timeoutMs: 2000, memoryMb: 128 },
     typeCheck: true,
     typeErrors: 'fail',
@@ -36,67 +36,117 @@ function run(studentId: string, status: (exerciseId: string) => ExerciseStatus =
   return { studentId, exercises, integration: { quantities: [{ name: 'loss', status: 'right' }], ...(message ? { message } : {}) } };
 }
 
+/** A lookup whose claims are released at once (a job that graded nothing). */
+async function look(cache: ResultCache, j: GradeJob) {
+  const found = await cache.lookup(j);
+  found.release();
+  return found;
+}
+
+const perClass = (change: Partial<GradeJob> = {}): Partial<GradeJob> => ({ hiddenInputs: 'per-class', ...change });
+
 describe('ResultCache', () => {
-  it('hands a second student with the same files the first one’s results, and needs no worker for them', () => {
+  it('with per-class inputs, hands a second student with the same files the first one’s results, and needs no worker for them', async () => {
     const cache = new ResultCache(track);
-    expect(cache.lookup(job('a')).complete).toBe(false);
-    cache.store(job('a'), run('a'));
-    const { known, complete } = cache.lookup(job('b'));
+    expect((await look(cache, job('a', perClass()))).complete).toBe(false);
+    cache.store(job('a', perClass()), run('a'));
+    const { known, complete } = await look(cache, job('b', perClass()));
     expect(complete).toBe(true);
-    const assembled = cache.assemble(job('b'), known);
+    const assembled = cache.assemble(job('b', perClass()), known);
     expect(assembled.studentId).toBe('b');
     expect(assembled.exercises.map((e) => e.output)).toEqual(track.map((e) => `a ${e.id}`));
     expect(cache.stats).toEqual({ exercises: 32, reused: 16, studentsFromCache: 1 });
   });
 
-  it('a changed file is graded again, and so is the integration run; where a file was found does not matter', () => {
+  it('a changed file is graded again, and so is the integration run; where a file was found does not matter', async () => {
     const cache = new ResultCache(track);
-    cache.store(job('a'), run('a'));
-    const moved = job('b');
+    cache.store(job('a', perClass()), run('a'));
+    const moved = job('b', perClass());
     for (const file of Object.values(moved.files)) if (file.status === 'ok') file.path = `elsewhere/${file.path}`;
-    expect(cache.lookup(moved).complete).toBe(true);
-    const { known, complete } = cache.lookup(job('c', {}, { '02-relu': '// my own relu' }));
+    expect((await look(cache, moved)).complete).toBe(true);
+    const { known, complete } = await look(cache, job('c', perClass(), { '02-relu': '// my own relu' }));
     expect(complete).toBe(false);
     expect(Object.keys(known.exercises)).toHaveLength(15);
     expect(known.exercises['02-relu']).toBeUndefined();
     expect(known.integration).toBeUndefined();
   });
 
-  it('keeps nothing that could depend on the machine or on an earlier attempt', () => {
+  it('keeps nothing that could depend on the machine or on an earlier attempt', async () => {
     const cache = new ResultCache(track);
     const flaky: Record<string, ExerciseStatus> = { '01-linear-forward': 'timeout', '02-relu': 'out-of-memory', '03-sigmoid': 'crashed' };
-    cache.store(job('a'), run('a', (id) => flaky[id] ?? 'graded', 'the integration run stopped: time limit of 2000 ms reached'));
-    const { known } = cache.lookup(job('b'));
+    cache.store(job('a', perClass()), run('a', (id) => flaky[id] ?? 'graded', 'the integration run stopped: time limit of 2000 ms reached'));
+    const { known } = await look(cache, job('b', perClass()));
     expect(Object.keys(known.exercises).sort()).toEqual(track.map((e) => e.id).filter((id) => !flaky[id]));
     expect(known.integration).toBeUndefined();
 
     const retried = new ResultCache(track);
-    retried.store(job('a', { abandoned: { '04-softmax': { status: 'crashed', message: 'the code stopped its grading process' } } }), run('a'));
-    expect(Object.keys(retried.lookup(job('b')).known.exercises)).toHaveLength(0);
+    retried.store(job('a', perClass({ abandoned: { '04-softmax': { status: 'crashed', message: 'the code stopped its grading process' } } })), run('a'));
+    expect(Object.keys((await look(retried, job('b', perClass()))).known.exercises)).toHaveLength(0);
   });
 
-  it('results depend on the secret, type checking, the limits and, with per-student inputs, the student', () => {
+  it('results depend on the secret, type checking and the limits', async () => {
     const cache = new ResultCache(track);
-    cache.store(job('a'), run('a'));
+    cache.store(job('a', perClass()), run('a'));
     for (const change of [{ secret: 'other' }, { typeCheck: false }, { typeErrors: 'warn' as const }, { limits: { timeoutMs: 500, memoryMb: 128 } }]) {
-      expect(Object.keys(cache.lookup(job('b', change)).known.exercises), JSON.stringify(change)).toHaveLength(0);
+      expect(Object.keys((await look(cache, job('b', perClass(change)))).known.exercises), JSON.stringify(change)).toHaveLength(0);
     }
-    const perStudent = new ResultCache(track);
-    perStudent.store(job('a', { hiddenInputs: 'per-student' }), run('a'));
-    const { known } = perStudent.lookup(job('b', { hiddenInputs: 'per-student' }));
-    expect(Object.keys(known.exercises)).toHaveLength(0);
+  });
+
+  it('with per-student inputs (the default), shares only what no input decides: checks that never ran, untouched stubs, the integration run', async () => {
+    const stubs = new Map(track.map((e) => [e.id, `// the handout stub of ${e.id}`]));
+    const cache = new ResultCache(track, stubs);
+    const statuses: ExerciseStatus[] = ['graded', 'not-implemented', 'missing', 'unreadable', 'syntax-error', 'import-error', 'type-error'];
+    const statusOf = (id: string): ExerciseStatus => (id === '05-cross-entropy' ? 'not-implemented' : statuses[track.findIndex((e) => e.id === id) % statuses.length]);
+    // 05 is the untouched stub; every other file is the student's own
+    const files = { '05-cross-entropy': stubs.get('05-cross-entropy')! };
+    cache.store(job('a', {}, files), run('a', statusOf));
+    const { known } = await look(cache, job('b', {}, files));
+    const shared = track.map((e) => e.id).filter((id) => id === '05-cross-entropy' || !['graded', 'not-implemented'].includes(statusOf(id)));
+    expect(Object.keys(known.exercises).sort()).toEqual(shared);
+    expect(shared.length).toBeGreaterThan(5);
+    expect(track.some((e) => e.id !== '05-cross-entropy' && statusOf(e.id) === 'not-implemented')).toBe(true); // not-implemented, but not the stub: not shared
     // the integration run is the worked example, the same for everyone
     expect(known.integration).toBeDefined();
-    expect(Object.keys(perStudent.lookup(job('a', { hiddenInputs: 'per-student' })).known.exercises)).toHaveLength(16);
   });
 
-  it('with --only, the exercises not graded are skipped, never taken from the cache', () => {
+  it('gives identical files graded at the same moment one verdict: the second job waits for the first one’s results', async () => {
+    const cache = new ResultCache(track);
+    const first = await cache.lookup(job('a', perClass()));
+    expect(first.complete).toBe(false);
+    let secondDone = false;
+    const second = cache.lookup(job('b', perClass())).then((found) => {
+      secondDone = true;
+      return found;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(secondDone).toBe(false);
+    cache.store(job('a', perClass()), run('a'));
+    first.release();
+    const found = await second;
+    expect(found.complete).toBe(true);
+    expect(cache.assemble(job('b', perClass()), found.known).exercises.map((e) => e.output)).toEqual(track.map((e) => `a ${e.id}`));
+    found.release();
+  });
+
+  it('a job whose results could not be kept lets the waiting job grade them itself', async () => {
+    const cache = new ResultCache(track);
+    const first = await cache.lookup(job('a', perClass()));
+    const second = cache.lookup(job('b', perClass()));
+    cache.store(job('a', perClass()), run('a', () => 'timeout', 'the integration run stopped'));
+    first.release();
+    const found = await second;
+    expect(found.complete).toBe(false);
+    expect(Object.keys(found.known.exercises)).toHaveLength(0);
+    found.release();
+  });
+
+  it('with --only, the exercises not graded are skipped, never taken from the cache', async () => {
     const cache = new ResultCache(track);
     const only = ['02-relu', '04-softmax'];
-    cache.store(job('a', { only }), run('a', (id) => (only.includes(id) ? 'graded' : 'skipped')));
-    const { known, complete } = cache.lookup(job('b', { only }));
+    cache.store(job('a', perClass({ only })), run('a', (id) => (only.includes(id) ? 'graded' : 'skipped')));
+    const { known, complete } = await look(cache, job('b', perClass({ only })));
     expect(complete).toBe(true);
-    const statuses = cache.assemble(job('b', { only }), known).exercises.map((e) => e.status);
+    const statuses = cache.assemble(job('b', perClass({ only })), known).exercises.map((e) => e.status);
     expect(statuses).toEqual(track.map((e) => (only.includes(e.id) ? 'graded' : 'skipped')));
   });
 });
@@ -121,19 +171,20 @@ describe('grading with shared files (real grader)', () => {
   const graded = (r: StudentRecord) => ({ score: r.score, exercises: r.exercises, integration: r.integration });
 
   it('a student graded from the cache gets what grading them alone gives', async () => {
-    // the first students are in flight together, before any is in the cache: enough copies that later ones find it
+    // the first students are in flight together, before any result is in the cache
     const ids = Array.from({ length: 20 }, (_, i) => `copy-${String(i).padStart(2, '0')}`);
-    const { summary, records } = await gradeCopies('shared', ids);
-    expect(summary.cache.studentsFromCache).toBeGreaterThanOrEqual(1);
-    const alone = await gradeCopies('alone', ['copy-19']);
+    const { summary, records } = await gradeCopies('shared', ids, { hiddenInputs: 'per-class' });
+    // all but the first: those in flight with it waited for its results
+    expect(summary.cache.studentsFromCache).toBe(ids.length - 1);
+    const alone = await gradeCopies('alone', ['copy-19'], { hiddenInputs: 'per-class' });
     expect(alone.summary.cache.reused).toBe(0);
     for (const record of records.values()) expect(graded(record)).toEqual(graded(alone.records.get('copy-19')!));
     // and it is a grade with failing checks to tell apart, not an all-correct one
     expect(alone.records.get('copy-19')!.score).toBeLessThan(alone.records.get('copy-19')!.maxScore);
   }, 120_000);
 
-  it('with per-student hidden inputs, the same file meets different inputs', async () => {
-    const { summary, records } = await gradeCopies('per-student', ['pat', 'sam'], { hiddenInputs: 'per-student' });
+  it('with per-student hidden inputs (the default), the same file meets different inputs', async () => {
+    const { summary, records } = await gradeCopies('per-student', ['pat', 'sam']);
     expect(summary.cache.reused).toBe(0);
     const inputs = (r: StudentRecord) => r.exercises.flatMap((e) => e.checks.map((c) => c.failure?.input).filter(Boolean));
     expect(inputs(records.get('pat')!).length).toBeGreaterThan(0);

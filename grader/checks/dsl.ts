@@ -41,6 +41,12 @@ export interface HiddenCheck {
   weight?: number;
   /** Score the fraction of passing trials instead of all-or-nothing. */
   partialCredit?: boolean;
+  /**
+   * A property check of these functions (inputs left unchanged, a shape, a special input such
+   * as zeros): code that computes nothing can pass it, so it runs, and earns its weight, only
+   * once every value check of these functions has passed (grader/checks/gate.ts).
+   */
+  property?: string[];
   run(t: CheckApi): void;
 }
 
@@ -67,6 +73,7 @@ export function defineHiddenSpec(exercise: string, checks: HiddenCheck[]): Hidde
 export function leavesInputsUnchanged(name: string, fn: string, makeArgs: (rng: Rng, t: CheckApi) => Record<string, unknown>): HiddenCheck {
   return {
     name,
+    property: [fn],
     run(t) {
       const named = Object.entries(makeArgs(t.rng, t));
       const { argsAfter } = t.callKeepingArgs(fn, ...named.map(([, value]) => value));

@@ -41,4 +41,6 @@ export interface CheckOutcome {
   fraction: number;
   trials: { passed: number; total: number };
   failure?: Failure;
+  /** the graded functions the check called, and those whose call ended a failing trial (for grader/checks/gate.ts) */
+  functions?: { called: string[]; wrong: string[] };
 }

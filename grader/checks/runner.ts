@@ -5,12 +5,14 @@
  * the whole exercise (SandboxAbort).
  */
 import { findMismatch, type Expected, type Tolerance } from '../../exercises/shared/expect-close';
+import { clip, summarize } from './bounded';
 import type { CheckApi, FunctionArg, HiddenCheck } from './dsl';
 import { formatCall } from './format';
 import type { CallRecord, CheckOutcome, Failure, StudentErrorInfo } from './outcome';
 import type { Rng } from './rng';
 
-export type InvokeOutcome = { ok: true; result: unknown; argsAfter: unknown[] } | { ok: false; error: StudentErrorInfo };
+/** `returnedArgument`: the result was that argument itself (the same object), not a new value. */
+export type InvokeOutcome = { ok: true; result: unknown; argsAfter: unknown[]; returnedArgument?: number } | { ok: false; error: StudentErrorInfo };
 
 export interface Subject {
   /** Calls exported function `fn` of the graded module. Throws SandboxAbort if the sandbox had to stop. */
@@ -48,10 +50,14 @@ export function runCheck(check: HiddenCheck, subject: Subject, rng: Rng): CheckO
   let passed = 0;
   let total = 0;
   let firstFailure: Failure | undefined;
+  const called = new Set<string>();
+  const wrong = new Set<string>();
   /** set when the first failure was the graded code throwing (rather than a wrong value) */
   let firstError: StudentErrorInfo | undefined;
 
   const recordFailure = (error: unknown, label: string | undefined): void => {
+    const last = calls.at(-1);
+    if (last) wrong.add(last.fn);
     if (firstFailure) return;
     firstFailure = describeFailure(error, calls, label);
     if (error instanceof StudentThrew) firstError = error.info;
@@ -63,6 +69,7 @@ export function runCheck(check: HiddenCheck, subject: Subject, rng: Rng): CheckO
     callKeepingArgs(fn, ...args) {
       const record: CallRecord = { fn, args: structuredClone(args) };
       calls.push(record);
+      called.add(fn);
       const outcome = subject.invoke(fn, args);
       if (!outcome.ok) {
         record.error = outcome.error;
@@ -70,6 +77,10 @@ export function runCheck(check: HiddenCheck, subject: Subject, rng: Rng): CheckO
       }
       record.result = outcome.result;
       record.argsAfter = outcome.argsAfter;
+      if (outcome.returnedArgument !== undefined) {
+        // handing an input back is not computing a result (every graded function returns a new value)
+        throw new TrialFailure({ message: `${fn} returned its argument ${outcome.returnedArgument + 1} itself; it should return a new value and leave its inputs as they were` });
+      }
       return { result: outcome.result, argsAfter: outcome.argsAfter };
     },
     expectClose(actual: unknown, expected: Expected, name: string, tol?: Tolerance) {
@@ -113,20 +124,36 @@ export function runCheck(check: HiddenCheck, subject: Subject, rng: Rng): CheckO
 
   const status = firstFailure === undefined ? 'passed' : firstError?.notImplemented ? 'not-implemented' : firstError ? 'error' : 'failed';
   const fraction = status === 'passed' ? 1 : check.partialCredit && status !== 'not-implemented' ? passed / total : 0;
-  return { name: check.name, status, fraction, trials: { passed, total }, ...(firstFailure ? { failure: firstFailure } : {}) };
+  const functions = { called: [...called], wrong: [...wrong] };
+  return { name: check.name, status, fraction, trials: { passed, total }, ...(firstFailure ? { failure: firstFailure } : {}), functions };
 }
 
+/**
+ * The failure as the reports show it, bounded (./bounded.ts): a message of at most a few
+ * hundred characters and a summary of the values, whatever the graded code returned or threw.
+ */
 function describeFailure(error: unknown, calls: CallRecord[], trial: string | undefined): Failure {
   const last = calls.at(-1);
-  const where = { ...(trial ? { trial } : {}), ...(last ? { input: formatCall(last.fn, last.args) } : {}), calls };
-  if (error instanceof TrialFailure) return { ...error.detail, ...where };
+  const where = { ...(trial ? { trial } : {}), ...(last ? { input: clip(formatCall(last.fn, last.args)) } : {}), calls };
+  if (error instanceof TrialFailure) {
+    const { message, expected, actual, ...rest } = error.detail;
+    return {
+      ...rest,
+      message: clip(message),
+      ...('expected' in error.detail ? { expected: summarize(expected) } : {}),
+      ...('actual' in error.detail ? { actual: summarize(actual) } : {}),
+      ...where,
+    };
+  }
   if (error instanceof StudentThrew) {
     const { name, message, notImplemented } = error.info;
-    return { message: notImplemented ? `not implemented yet (${message})` : `your code threw ${name}: ${message}`, ...where };
+    // a stub throws whatever the input: its failure names no input (so it is the same for every student)
+    if (notImplemented) return { message: clip(`not implemented yet (${message})`), ...(trial ? { trial } : {}), calls };
+    return { message: clip(`your code threw ${name}: ${message}`), ...where };
   }
   // The check itself could not read what the graded code returned (e.g. undefined.h1_in).
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { message: `the result could not be checked (${reason}); is it the right shape?`, ...where };
+  return { message: clip(`the result could not be checked (${reason}); is it the right shape?`), ...where };
 }
 
 /** Deep equality of plain data; numbers compare with Object.is, so NaN equals NaN and 0 differs from −0. */

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Diagnostic, type Program, Project, type SourceFile, ts } from 'ts-morph';
+import { clip } from '../checks/bounded';
 import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
 import { exportedNames, findImportProblems, runtimeImports } from './imports';
@@ -108,7 +109,9 @@ export class Compiler {
       if (toCheck.length > 0) {
         const program = this.project.getProgram();
         for (const p of toCheck) {
-          p.result.compiled.problems.push(...this.typeProblemsOrFail(program, p.exercise, p.result.compiled.exports));
+          const typeProblems = this.typeProblemsOrFail(program, p.exercise, p.result.compiled.exports);
+          if (typeProblems.length > 0 && p.result.disarmed) typeProblems.unshift({ kind: 'type', message: DISARMED_NOTE });
+          p.result.compiled.problems.push(...typeProblems);
           p.result.compiled.problems.splice(MAX_DIAGNOSTICS);
         }
       }
@@ -128,17 +131,18 @@ export class Compiler {
   }
 
   /** Syntax errors come from transpiling (no program needed); exports and imports are read from the syntax. */
-  private parse(exercise: Exercise, source: string, hash: string, output: Transpiled): { compiled: CompiledFile; file?: SourceFile } {
+  private parse(exercise: Exercise, source: string, hash: string, output: Transpiled): Parsed {
     const syntax = output.diagnostics.map((d) => problemFromTs('syntax', d));
     if (syntax.length > 0) return { compiled: { hash, problems: syntax.slice(0, MAX_DIAGNOSTICS), exports: [], imports: [] } };
-    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, source, { overwrite: true });
+    const { text, disarmed } = disarmCheckDirectives(source);
+    const file = this.project.createSourceFile(`${STUDENT}/${exercise.id}/${exercise.file}`, text, { overwrite: true });
     // A file without imports or exports would be a global script to the type checker, its
     // declarations visible to every other file; it runs as a module, so it is checked as one.
-    if (!ts.isExternalModule(file.compilerNode)) file.replaceWithText(`${source}\nexport {};\n`);
-    const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).map((p) => ({ kind: 'import', ...p }));
+    if (!ts.isExternalModule(file.compilerNode)) file.replaceWithText(`${text}\nexport {};\n`);
+    const problems: CompileProblem[] = findImportProblems(file, exercise, this.track).slice(0, MAX_DIAGNOSTICS).map((p) => ({ kind: 'import', ...p }));
     const runnable = problems.length === 0;
     const compiled = { hash, ...(runnable ? { js: output.js } : {}), problems, exports: exportedNames(file), imports: runtimeImports(file, exercise, this.track) };
-    return { compiled, file };
+    return { compiled, file, disarmed };
   }
 
   /** `const f: typeof Reference.f = Student.f` for each exported function: type-checks only with the exercise's signature. */
@@ -168,7 +172,7 @@ export class Compiler {
   }
 
   /** A file so odd that the compiler itself gives up (e.g. nesting deep enough to overflow its stack) counts as a syntax error. */
-  private parseOrFail(exercise: Exercise, source: string, hash: string, output: Transpiled | Error): { compiled: CompiledFile; file?: SourceFile } {
+  private parseOrFail(exercise: Exercise, source: string, hash: string, output: Transpiled | Error): Parsed {
     try {
       if (output instanceof Error) throw output;
       return this.parse(exercise, source, hash, output);
@@ -196,14 +200,40 @@ export class Compiler {
   }
 }
 
+interface Parsed {
+  compiled: CompiledFile;
+  file?: SourceFile;
+  /** the file had comments that would have hidden type errors */
+  disarmed?: boolean;
+}
+
+const CHECK_DIRECTIVE = /@ts-(nocheck|ignore|expect-error)/g;
+const DISARMED_NOTE =
+  'this file has `@ts-nocheck`, `@ts-ignore` or `@ts-expect-error` comments: they do not hide type errors from the grader, and its type errors are reported as they would be without them';
+
+/**
+ * The source the type checker sees: `@ts-nocheck`, `@ts-ignore` and `@ts-expect-error` would
+ * hide type errors from the grade, so they are disarmed (`@ts_…`, the same length: lines and
+ * columns stay). The code that runs is transpiled from the file as it is.
+ */
+export function disarmCheckDirectives(source: string): { text: string; disarmed: boolean } {
+  let disarmed = false;
+  const text = source.replace(CHECK_DIRECTIVE, (directive) => {
+    disarmed = true;
+    return directive.replace('@ts-', '@ts_');
+  });
+  return { text, disarmed };
+}
+
+/** A diagnostic's text, bounded: it can quote the student's names and types, of any length. */
 function flatten(d: Diagnostic): string {
   const text = d.getMessageText();
-  return typeof text === 'string' ? text : ts.flattenDiagnosticMessageText(text.compilerObject, ' ');
+  return clip(typeof text === 'string' ? text : ts.flattenDiagnosticMessageText(text.compilerObject, ' '));
 }
 
 function problemFromTs(kind: ProblemKind, d: ts.Diagnostic): CompileProblem {
   const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
-  return { kind, ...(line !== undefined ? { line } : {}), message: ts.flattenDiagnosticMessageText(d.messageText, ' ') };
+  return { kind, ...(line !== undefined ? { line } : {}), message: clip(ts.flattenDiagnosticMessageText(d.messageText, ' ')) };
 }
 
 function problemFrom(kind: ProblemKind, d: Diagnostic): CompileProblem {
@@ -211,4 +241,4 @@ function problemFrom(kind: ProblemKind, d: Diagnostic): CompileProblem {
   return { kind, ...(line !== undefined ? { line } : {}), message: flatten(d) };
 }
 
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const reason = (error: unknown): string => clip(error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@
  * require() — is refused before the code runs, with a message that says why.
  */
 import { Node, type SourceFile, ts } from 'ts-morph';
+import { clip, STRING_KEPT } from '../checks/bounded';
 import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
 
@@ -32,7 +33,7 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
   const checkSpecifier = (specifier: string, node: Node, typeOnly: boolean): void => {
     if (typeOnly && /^\.\.\//.test(specifier)) return; // erased at compile time
     if (allowedImport(specifier, exercise, track)) return;
-    problems.push({ line: node.getStartLineNumber(), message: `imports "${specifier}", which graded code may not use (allowed: ${allowedList()})` });
+    problems.push({ line: node.getStartLineNumber(), message: `imports "${clip(specifier, STRING_KEPT)}", which graded code may not use (allowed: ${allowedList()})` });
   };
   for (const declaration of file.getImportDeclarations()) {
     checkSpecifier(declaration.getModuleSpecifierValue(), declaration, declaration.isTypeOnly());
@@ -42,7 +43,7 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
     if (specifier !== undefined) checkSpecifier(specifier, declaration, declaration.isTypeOnly());
   }
   for (const directive of [...file.getPathReferenceDirectives(), ...file.getTypeReferenceDirectives(), ...file.getLibReferenceDirectives()]) {
-    problems.push({ line: file.getLineAndColumnAtPos(directive.getPos()).line, message: `\`/// <reference … "${directive.getFileName()}" />\` is not allowed in graded code` });
+    problems.push({ line: file.getLineAndColumnAtPos(directive.getPos()).line, message: `\`/// <reference … "${clip(directive.getFileName(), STRING_KEPT)}" />\` is not allowed in graded code` });
   }
   // one walk over the compiler's own nodes (wrapping every node would cost more than the rest of the parse)
   const source = file.compilerNode;
@@ -54,6 +55,10 @@ export function findImportProblems(file: SourceFile, exercise: Exercise, track: 
       if (declared || node.flags & ts.NodeFlags.GlobalAugmentation) {
         problems.push({ line: lineOf(node), message: '`declare global` and `declare module` are not allowed in graded code: they change the types of other files' });
       }
+    } else if ((ts.isImportDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) && node.parent !== source) {
+      // Only the file's top-level imports are checked above and loaded by the sandbox: one inside
+      // a function or a \`module\`/\`namespace\` block would fail only once it ran.
+      problems.push({ line: lineOf(node), message: 'an import or export … from inside a function or a `module`/`namespace` block is not allowed in graded code; import at the top of the file' });
     } else if (ts.isImportEqualsDeclaration(node)) {
       problems.push({ line: lineOf(node), message: '`import … = require(…)` is not allowed in graded code; use `import { … } from …`' });
     } else if (ts.isCallExpression(node)) {

@@ -1,4 +1,4 @@
-/** Hidden checks of 02-relu: mixed signs, lengths 1 to 7, the derivative at and around 0, finite differences, no mutation. */
+/** Hidden checks of 02-relu: mixed signs, lengths 2 to 7, the derivative at and around 0, finite differences, no mutation. */
 import { EXACT } from '../../exercises/shared/exact';
 import type { Vector } from '../../exercises/shared/types';
 import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
@@ -6,10 +6,25 @@ import { centralDifference, FD_TOLERANCE } from '../checks/finite-differences';
 import type { Rng } from '../checks/rng';
 import { oracle } from '../oracle';
 
-const LENGTHS = [1, 3, 7];
+const LENGTHS = [2, 3, 7];
 
 /** Values in ±[0.1, 3] with random signs: far enough from 0 for ReLU to be differentiable there. */
 const awayFromZero = (rng: Rng, n: number): Vector => Array.from({ length: n }, () => rng.pick([-1, 1]) * rng.uniform(0.1, 3));
+
+/**
+ * Like awayFromZero, with at least one negative and one positive entry (n ≥ 2): a vector of one
+ * sign has an answer that code doing nothing gives (the input itself, or zeros).
+ */
+function mixedSigns(rng: Rng, n: number): Vector {
+  const z = awayFromZero(rng, n).map(Math.abs);
+  const negative = rng.int(0, n - 1);
+  z[negative] = -z[negative];
+  for (let i = 0; i < n; i++) if (i !== negative && rng.pick([true, false])) z[i] = -z[i];
+  // one entry other than the negative one stays positive
+  const positive = (negative + 1 + rng.int(0, n - 2)) % n;
+  z[positive] = Math.abs(z[positive]);
+  return z;
+}
 
 export default defineHiddenSpec('02-relu', [
   {
@@ -25,7 +40,7 @@ export default defineHiddenSpec('02-relu', [
     partialCredit: true,
     run(t) {
       for (const n of LENGTHS) {
-        const z = awayFromZero(t.rng, n);
+        const z = mixedSigns(t.rng, n);
         t.trial(`random vector of length ${n}`, () => t.expectClose(t.call('relu', z), oracle.relu(z), 'relu(z)'));
       }
     },
@@ -43,7 +58,7 @@ export default defineHiddenSpec('02-relu', [
     partialCredit: true,
     run(t) {
       for (const n of LENGTHS) {
-        const z = awayFromZero(t.rng, n);
+        const z = mixedSigns(t.rng, n);
         t.trial(`random vector of length ${n}`, () => t.expectClose(t.call('reluDerivative', z), oracle.reluDerivative(z), "relu'(z)"));
       }
     },
@@ -51,7 +66,7 @@ export default defineHiddenSpec('02-relu', [
   {
     name: 'reluDerivative matches finite differences of relu away from 0',
     run(t) {
-      const z = awayFromZero(t.rng, 5);
+      const z = mixedSigns(t.rng, 5);
       // element-wise: entry i of relu depends on z[i] only
       const numeric = z.map((_, i) => centralDifference((v) => oracle.relu(v)[i], z)[i]);
       t.expectClose(t.call('reluDerivative', z), numeric, "relu'(z)", FD_TOLERANCE);

@@ -1,4 +1,4 @@
-/** Hidden checks of 04-softmax: random widths, huge and tiny logits, the full Jacobian, no mutation. */
+/** Hidden checks of 04-softmax: random widths (and a single logit), huge and tiny logits, the full Jacobian, no mutation. */
 import { FLOAT_TOLERANCE } from '../../exercises/shared/expect-close';
 import { EXACT } from '../../exercises/shared/exact';
 import { defineHiddenSpec, leavesInputsUnchanged } from '../checks/dsl';
@@ -13,10 +13,10 @@ export default defineHiddenSpec('04-softmax', [
     },
   },
   {
-    name: 'softmax of random logits, widths 1 to 8',
+    name: 'softmax of random logits, widths 2 to 8',
     partialCredit: true,
     run(t) {
-      for (let n = 1; n <= 8; n++) {
+      for (let n = 2; n <= 8; n++) {
         const z = t.rng.vector(n, -6, 6);
         t.trial(`random logits of width ${n}`, () => t.expectClose(t.call('softmax', z), oracle.softmax(z), 'softmax(z)'));
       }
@@ -39,10 +39,10 @@ export default defineHiddenSpec('04-softmax', [
   },
   leavesInputsUnchanged('softmax leaves its input unchanged', 'softmax', (rng) => ({ z: rng.vector(4, -3, 3) })),
   {
-    name: 'softmaxJacobian of random logits, widths 1 to 6',
+    name: 'softmaxJacobian of random logits, widths 2 to 6',
     partialCredit: true,
     run(t) {
-      for (let n = 1; n <= 6; n++) {
+      for (let n = 2; n <= 6; n++) {
         const z = t.rng.vector(n, -4, 4);
         t.trial(`random logits of width ${n}`, () => t.expectClose(t.call('softmaxJacobian', z), oracle.softmaxJacobian(z), 'softmaxJacobian(z)'));
       }
@@ -60,6 +60,16 @@ export default defineHiddenSpec('04-softmax', [
     run(t) {
       const z = [1000, 1001, 1002];
       t.expectClose(t.call('softmaxJacobian', z), oracle.softmaxJacobian(z), 'softmaxJacobian(z)', FLOAT_TOLERANCE);
+    },
+  },
+  {
+    // [1] and [[0]] whatever the logit: constants pass it
+    name: 'softmax of a single logit is [1], and its Jacobian [[0]]',
+    property: ['softmax', 'softmaxJacobian'],
+    run(t) {
+      const z = [t.rng.uniform(-6, 6)];
+      t.expectClose(t.call('softmax', z), oracle.softmax(z), 'softmax(z)');
+      t.expectClose(t.call('softmaxJacobian', z), oracle.softmaxJacobian(z), 'softmaxJacobian(z)');
     },
   },
   leavesInputsUnchanged('softmaxJacobian leaves its input unchanged', 'softmaxJacobian', (rng) => ({ z: rng.vector(3, -3, 3) })),

@@ -96,6 +96,7 @@ export default defineHiddenSpec('07-forward-pass', [
   },
   {
     name: 'the result has the six intermediates, each of length 3',
+    property: ['forwardPass'],
     run(t) {
       const trace = t.call('forwardPass', t.rng.vector(3), randomParams(t.rng)) as Record<string, unknown> | undefined;
       t.expect(trace !== null && typeof trace === 'object', 'forwardPass should return an object { h1_in, h1_out, h2_in, h2_out, O_in, O_out }');

@@ -43,6 +43,7 @@ export default defineHiddenSpec('09-weight-gradient', [
   },
   {
     name: 'weight gradient has the shape of the weight matrix',
+    property: ['weightGradient'],
     run(t) {
       const input = t.rng.vector(2);
       const delta = t.rng.vector(5);

@@ -51,3 +51,17 @@ export function buildRecord(inputs: RecordInputs): StudentRecord {
     timing: { gradingMs: Math.round(inputs.gradingMs) },
   };
 }
+
+/**
+ * The most a record may take, as written (pretty-printed JSON). What a student's code
+ * controls is bounded where it enters a result (grader/checks/bounded.ts), which keeps a
+ * record of 16 exercises far below this; a record over it is refused, and that student is
+ * not graded, rather than writing (or failing to write) a huge file.
+ */
+export const RECORD_LIMIT_BYTES = 1024 * 1024;
+
+/** Throws, naming the size, if the record would be larger than RECORD_LIMIT_BYTES once written. */
+export function checkRecordSize(record: StudentRecord): void {
+  const bytes = Buffer.byteLength(JSON.stringify(record, null, 2));
+  if (bytes > RECORD_LIMIT_BYTES) throw new RangeError(`its record would take ${bytes} bytes, more than the limit of ${RECORD_LIMIT_BYTES}`);
+}

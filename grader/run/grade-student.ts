@@ -5,6 +5,7 @@
  * example through the student's own modules wired together (the integration run).
  */
 import { Rng } from '../checks/rng';
+import { gatedOrder, gateReason } from '../checks/gate';
 import { runCheck, SandboxAbort } from '../checks/runner';
 import type { CheckOutcome } from '../checks/outcome';
 import type { HiddenSpec } from '../checks/dsl';
@@ -104,7 +105,10 @@ function checkCompiled(exercise: Exercise, file: JobFile, compiled: CompiledFile
 
 function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise, compiled: CompiledFile, job: GradeJob): ExerciseRun {
   const spec = kit.specs.get(exercise.id);
-  const checks: CheckOutcome[] = [];
+  const outcomes = new Map<string, CheckOutcome>();
+  const valueOutcomes: CheckOutcome[] = [];
+  /** property checks held back until their functions' values are right (checks/gate.ts) */
+  const gated = new Set<string>();
   let loadError: string | undefined;
   const modules = modulesFor(kit, { id: exercise.id, js: compiled.js ?? '', imports: compiled.imports });
   const { output, abort } = sandbox.withExercise(exercise.id, modules, (session) => {
@@ -113,18 +117,28 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
       loadError = `${exercise.file} failed as it loaded: ${loaded.error.name}: ${loaded.error.message}`;
       return;
     }
-    for (const check of spec?.checks ?? []) {
+    for (const check of gatedOrder(spec?.checks ?? [])) {
+      const held = gateReason(check, valueOutcomes);
+      if (held) {
+        gated.add(check.name);
+        outcomes.set(check.name, notRun(check.name, held));
+        continue;
+      }
       const rng = Rng.fromSeed(...hiddenInputSeed(job), exercise.id, check.name);
       try {
-        checks.push(runCheck(check, session.subject, rng));
+        const outcome = runCheck(check, session.subject, rng);
+        outcomes.set(check.name, outcome);
+        if (!check.property) valueOutcomes.push(outcome);
       } catch (error) {
-        if (error instanceof SandboxAbort) checks.push(abortedCheck(check.name, error));
+        if (error instanceof SandboxAbort) outcomes.set(check.name, abortedCheck(check.name, error));
         throw error;
       }
     }
   });
 
-  for (const check of spec?.checks.slice(checks.length) ?? []) checks.push(notRun(check.name, abort ? 'the exercise was stopped before this check' : loadError ?? 'not run'));
+  const checks = (spec?.checks ?? []).map(
+    (check) => outcomes.get(check.name) ?? notRun(check.name, abort ? 'the exercise was stopped before this check' : (loadError ?? 'not run')),
+  );
   for (const outcome of checks) {
     if (!outcome.failure) continue;
     if (outcome.status === 'failed') outcome.failure.misconceptions = kit.detector.detect(exercise.id, outcome.failure.calls);
@@ -137,7 +151,8 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
     return { ...base, status, message: abort.message, ...(abort.kind === 'crash' ? {} : { limitHit: abort.kind === 'timeout' ? 'time' : 'memory' }) };
   }
   if (loadError) return { ...base, status: 'crashed', message: loadError };
-  const status = checks.length > 0 && checks.every((c) => c.status === 'not-implemented') ? 'not-implemented' : 'graded';
+  const ran = checks.filter((c) => !gated.has(c.name));
+  const status = ran.length > 0 && ran.every((c) => c.status === 'not-implemented') ? 'not-implemented' : 'graded';
   return { ...base, status };
 }
 

@@ -24,6 +24,8 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
   const SPECIFIER = /${MODULE_SPECIFIER.source}/;
   const OUTPUT_LIMIT = 4000;
   const RESULT_BUDGET = 1000000;
+  // deeper than any answer (a matrix is 2 levels, a trace 3), shallow enough for every copy after this one
+  const RESULT_DEPTH = 64;
 
   const factories = ObjectCreate(null);
   const modules = ObjectCreate(null);
@@ -69,8 +71,10 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     budget.left -= units;
     if (budget.left < 0) throw new RangeError('the result is too large (more than ' + RESULT_BUDGET + ' values and characters)');
   }
-  function toPlain(value, budget) {
+  function toPlain(value, budget, depth) {
     spend(budget, 1);
+    depth = depth || 0;
+    if (depth > RESULT_DEPTH) throw new RangeError('the result is nested more than ' + RESULT_DEPTH + ' levels deep');
     if (value === null || value === undefined) return value;
     const type = typeof value;
     if (type === 'number' || type === 'boolean') return value;
@@ -84,7 +88,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
       const length = value.length;
       if (!(length >= 0 && length <= RESULT_BUDGET)) throw new RangeError('the result has an impossible length');
       const copy = new Array(length);
-      for (let i = 0; i < length; i++) copy[i] = toPlain(value[i], budget);
+      for (let i = 0; i < length; i++) copy[i] = toPlain(value[i], budget, depth + 1);
       return copy;
     }
     const tag = stringSlice(toStringTag(value), 8, -1);
@@ -93,7 +97,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     const keys = ObjectKeys(value);
     for (let i = 0; i < keys.length; i++) {
       spend(budget, keys[i].length);
-      copy[keys[i]] = toPlain(value[keys[i]], budget);
+      copy[keys[i]] = toPlain(value[keys[i]], budget, depth + 1);
     }
     return copy;
   }
@@ -146,7 +150,12 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
         }
         const decoded = decodeArgs(args);
         const result = ReflectApply(fn, undefined, decoded);
-        return { ok: true, result: toPlain(result, { left: RESULT_BUDGET }), argsAfter: argsAfter(decoded) };
+        // an argument handed back as the result: the host sees only copies, so it is told here
+        let returned = -1;
+        if (result !== null && typeof result === 'object') for (let i = 0; i < decoded.length && returned < 0; i++) if (decoded[i] === result) returned = i;
+        const plain = toPlain(result, { left: RESULT_BUDGET });
+        const after = argsAfter(decoded);
+        return returned < 0 ? { ok: true, result: plain, argsAfter: after } : { ok: true, result: plain, argsAfter: after, returnedArgument: returned };
       } catch (error) {
         return { ok: false, error: errorInfo(error) };
       }

@@ -7,6 +7,7 @@
  * timeout or a memory blow-up and every RECYCLE_AFTER students.
  */
 import ivm from 'isolated-vm';
+import { clip } from '../checks/bounded';
 import { SandboxAbort, type InvokeOutcome, type Subject } from '../checks/runner';
 import { BOOTSTRAP_SOURCE, wrapModule } from './bootstrap';
 import type { ModuleCode } from './module-code';
@@ -151,7 +152,8 @@ export class StudentSandbox {
     if (/memory limit|disposed/i.test(message) || this.isolate?.isDisposed) {
       return new SandboxAbort('memory', `memory limit of ${this.limits.memoryMb} MiB reached`);
     }
-    return new SandboxAbort('crash', `the sandbox stopped: ${message}`);
+    // the message of an unhandled rejection is the student's: keep a message's worth of it
+    return new SandboxAbort('crash', clip(`the sandbox stopped: ${message}`));
   }
 }
 

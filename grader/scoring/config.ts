@@ -35,12 +35,13 @@ export const configSchema = z
       .strict()
       .default({ timeoutMs: 2000, memoryMb: 128, maxFileKb: 256 }),
     /**
-     * 'per-class': every student gets the same hidden inputs, so identical files are graded
-     * once and the result is reused; 'per-student': each student's inputs differ (seeded with
-     * the student id too), so a classmate's failing input in a report is no use, at the cost
-     * of grading every file of every student
+     * 'per-student' (the default): each student's inputs differ (seeded with the student id
+     * too), so a classmate's failing input in a report is no use; only results that depend on
+     * no input (untouched stubs, files that do not compile) are shared. 'per-class': every
+     * student gets the same hidden inputs, so identical files are graded once, but answers
+     * copied from a classmate's report pay
      */
-    hiddenInputs: z.enum(['per-class', 'per-student']).default('per-class'),
+    hiddenInputs: z.enum(['per-class', 'per-student']).default('per-student'),
     typeCheck: z.boolean().default(true),
     typeErrors: z.enum(['fail', 'warn']).default('fail'),
     /** how the reports are titled and where their README links point */

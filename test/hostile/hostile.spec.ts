@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_LIMIT } from '../../grader/checks/bounded';
 import { compileTimeoutMs } from '../../grader/grade';
 import { KIT_ROOT } from '../../grader/paths';
 import type { StudentRecord } from '../../grader/results/types';
@@ -155,6 +156,26 @@ describe('grading the hostile corpus with a correct submission', () => {
     }
     const huge = exerciseOf(records.get('huge-result')!, '03-sigmoid');
     expect(huge.checks.map((c) => c.failure?.message ?? '').join('\n')).toContain('the result is too large');
+  });
+
+  it('bounds what the code controls in every record (messages, values, compiler messages), and writes complete class reports', () => {
+    const texts: string[] = [];
+    for (const record of records.values()) {
+      for (const e of record.exercises) {
+        texts.push(e.message ?? '', ...e.problems.map((p) => p.message));
+        for (const c of e.checks) texts.push(c.failure?.message ?? '', c.failure?.input ?? '', JSON.stringify(c.failure?.expected ?? null), JSON.stringify(c.failure?.actual ?? null));
+      }
+    }
+    // MESSAGE_LIMIT characters and the note of how many more there were
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(MESSAGE_LIMIT + 40);
+    expect(exerciseOf(records.get('bound-huge-rejection')!, '03-sigmoid').message).toMatch(/more characters\)$/);
+    const grown = exerciseOf(records.get('bound-grown-argument')!, '03-sigmoid').checks.find((c) => c.name === 'sigmoid leaves its input unchanged')!;
+    expect(grown.status).toBe('failed');
+    expect(grown.failure!.actual).toContain('… 19998 more items');
+    const graded = cases.filter((c) => !c.skipped).map((c) => c.id).sort();
+    const classResults = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as { students: { id: string }[] };
+    expect(classResults.students.map((s) => s.id).sort()).toEqual(graded);
+    expect(readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\r\n')).toHaveLength(graded.length + 1);
   });
 
   it('states the limits in every record and says which was hit, in the record and in the feedback', () => {
