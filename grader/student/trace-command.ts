@@ -9,16 +9,12 @@ export function studentTraceCommand(): Command {
   return withTraceOptions(new Command('trace').description("show every intermediate of the article's worked example, computed with your code, and where it first goes wrong"))
     .option('--impl <dir>', 'use another exercises folder than ./exercises')
     .action(async (options: TraceOptions & { impl?: string }) => {
-      const { computeCascade, computeIsolated } = await import('./trace');
       const { findCourseRoot } = await import('./course');
-      const { importExercises, invokeImported, withImported } = await import('./direct-modules');
-      const { outputTrace } = await import('./trace-output');
+      const { importedTrace, outputTrace } = await import('./trace-output');
       const { loadTrack } = await import('../track');
       const root = findCourseRoot();
       const dir = options.impl ? existingDir(options.impl) : path.join(root, 'exercises');
-      const modules = await importExercises(dir, loadTrack(root));
-      const views = { isolated: computeIsolated(withImported(modules)), cascade: computeCascade(invokeImported(modules)) };
-      await outputTrace(views, options.impl ? `the code in ${options.impl}` : 'your code', options);
+      await outputTrace(await importedTrace(dir, loadTrack(root)), options.impl ? `the code in ${options.impl}` : 'your code', options);
     });
 }
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { KitError } from '../errors';
+import type { Exercise } from '../track';
 import type { TraceEntry } from './trace';
 import type { ViewChoice } from './trace-format';
 
@@ -17,6 +18,14 @@ export function withTraceOptions(command: Command): Command {
     .addOption(new Option('--view <view>', 'isolated (each step from exact inputs), cascade (your steps chained) or both').choices(['isolated', 'cascade', 'both']))
     .option('--json', 'print JSON with the article’s names as keys (matrices as W[r][c]); the isolated view unless --view says otherwise')
     .option('--html <file>', 'write a page with a picture of the gradient flow, to open in a browser');
+}
+
+/** Both views of the exercises in `dir`, imported into this process (trusted code: the student's own, or the solutions). */
+export async function importedTrace(dir: string, track: Exercise[]): Promise<{ isolated: TraceEntry[]; cascade: TraceEntry[] }> {
+  const { computeCascade, computeIsolated } = await import('./trace');
+  const { importExercises, invokeImported, withImported } = await import('./direct-modules');
+  const modules = await importExercises(dir, track);
+  return { isolated: computeIsolated(withImported(modules)), cascade: computeCascade(invokeImported(modules)) };
 }
 
 /** Prints (or, with --html, writes) the trace; `source` completes "The article's worked example through …". */

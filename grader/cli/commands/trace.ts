@@ -13,19 +13,15 @@ export function traceCommand(): Command {
   return withTraceOptions(new Command('trace').description("show every intermediate of the article's worked example, and where a student's code first goes wrong"))
     .option('--impl <dir>', "use a student's exercises folder instead of the reference solutions")
     .action(async (options: TraceOptions & { impl?: string }) => {
-      const { outputTrace } = await import('../../student/trace-output');
+      const { importedTrace, outputTrace } = await import('../../student/trace-output');
       if (options.impl) {
         const { sandboxedTrace } = await import('../../run/trace-sandbox');
         await outputTrace(await sandboxedTrace(existingDir(options.impl)), `the code in ${options.impl}`, options);
         return;
       }
-      const { computeCascade, computeIsolated } = await import('../../student/trace');
-      const { HostModules } = await import('../../sandbox/host-modules');
-      const { kitModules, readKitSources } = await import('../../compile/kit-sources');
+      // the reference solutions are trusted: imported as they are, with no compiler to load
       const { loadTrack } = await import('../../track');
-      const { KIT_ROOT } = await import('../../paths');
-      const host = new HostModules(kitModules(readKitSources(KIT_ROOT, loadTrack()), loadTrack()));
-      const views = { isolated: computeIsolated((id, body) => void body(host.subject(id))), cascade: computeCascade((id, fn, args) => host.subject(id).invoke(fn, args)) };
-      await outputTrace(views, 'the reference solutions', options);
+      const { kitPath } = await import('../../paths');
+      await outputTrace(await importedTrace(kitPath('solutions'), loadTrack()), 'the reference solutions', options);
     });
 }
