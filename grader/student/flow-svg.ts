@@ -195,7 +195,7 @@ function neuronBox(box: { left: number; top: number; width: number; height: numb
   let lineY = top + TITLE_H + 11;
   const valueX = left + (box.width === INPUT_W ? 26 : 84);
   for (const { label, cell } of box.lines) {
-    out.push(cellLines(left + 8, valueX, left + width - 16, lineY, label, cell, width - 8));
+    out.push(cellLines(left + 8, valueX, left + width - 20, lineY, label, cell, width - 8));
     lineY += (cell.expected ? 2 : 1) * LINE_H;
   }
   out.push('</g>');
@@ -231,7 +231,7 @@ function edgeLabel(left: number, portY: number, weight: string, gradient: Cell, 
     `<text x="${left + 4}" y="${top + 13}" font-size="11" fill="${MUTED}">${escapeXml(weight)}</text>`,
     `<text x="${left + 46}" y="${top + 13}" font-size="11" fill="${colour}"${gradient.status === 'wrong' ? ' font-weight="700"' : ''}>${escapeXml(`∂ ${gradient.text}`)}</text>`,
     `<text class="mark mark-${gradient.status}" x="${left + EDGE_LABEL_W - 12}" y="${top + 13}" font-size="11" font-weight="700" fill="${gradient.status === 'right' ? RIGHT : WRONG}">${MARK[gradient.status]}</text>`,
-    gradient.expected ? `<text x="${left + 4}" y="${top + 27}" font-size="10.5" font-style="italic" fill="${INK}">${escapeXml(`↳ should be ${gradient.expected}`)}</text>` : '',
+    gradient.expected ? `<text x="${left + 4}" y="${top + 27}" font-size="10" font-style="italic" fill="${INK}">${escapeXml(`↳ should be ${gradient.expected}`)}</text>` : '',
     '</g>',
   ].join('');
 }
