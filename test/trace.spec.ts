@@ -109,7 +109,9 @@ describe('the cascade when a step is missing or the run stops', () => {
     expect(row(cascade, 'h2_in')).toMatchObject({ notComputed: true, problem: 'not computed: your code gave no h1_out' });
     expect(row(cascade, 'h1_in').mismatch).toBeUndefined();
     expect(formatTrace({ cascade }, 'your code')).toMatch(/^h2_in +01 linearForward +– +not computed: your code gave no h1_out$/m);
-    expect(flowSvg(cascade)).toContain('class="mark mark-none"');
+    const svg = flowSvg(cascade);
+    expect(svg).toContain('class="mark mark-none"');
+    expect(svg).toContain("⚑ First divergence: h1_out has no value (not implemented yet); it is relu's (exercise 02-relu)".replace("'", '&#39;'));
   });
 
   it('a run stopped by a limit: the rows after it say so', () => {

@@ -269,9 +269,11 @@ function matrixPanel(left: number, top: number, title: string, rows: Cell[][]): 
 function headerLines(entries: TraceEntry[], first: TraceEntry | undefined, width: number): string[] {
   const right = entries.filter((e) => e.problem === undefined && e.mismatch === undefined).length;
   const legend = '✓ exact · ✗ wrong (the exact value under it) · – no value · dashed ⚑ frame: first divergence · on a connection: w = weight, ∂ = ∂E/∂w';
-  const flag = first
-    ? `⚑ First divergence: ${first.name}, computed by ${first.fn} (exercise ${first.exercise}) from inputs that were all right`
-    : '✓ No divergence: every quantity is exact';
+  const flag = !first
+    ? '✓ No divergence: every quantity is exact'
+    : first.problem
+      ? `⚑ First divergence: ${first.name} has no value (${first.problem.length > 60 ? `${first.problem.slice(0, 59)}…` : first.problem}); it is ${first.fn}'s (exercise ${first.exercise}), whose inputs were all right`
+      : `⚑ First divergence: ${first.name}, computed by ${first.fn} (exercise ${first.exercise}) from inputs that were all right`;
   return [
     `<text x="10" y="22" font-size="14" font-weight="700" fill="${first ? FLAG : RIGHT}">${escapeXml(flag)}</text>`,
     `<text x="10" y="42" fill="${INK}">${escapeXml(`${right} of ${entries.length} quantities exact.`)}</text>`,
