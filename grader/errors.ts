@@ -13,6 +13,7 @@ export type KitErrorCode =
   | 'SUBMISSIONS_DUPLICATE_ID'
   | 'OUTPUT_UNSAFE'
   | 'IMPL_NOT_FOUND'
+  | 'TRACE_HTML_FAILED'
   | 'VERIFY_FAILED'
   | 'HANDOUT_FAILED';
 

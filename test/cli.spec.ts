@@ -1,12 +1,11 @@
 /** The command line as a user meets it: trace, hints, stubs, errors, and the public specs on the stubs. */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXACT } from '../exercises/shared/exact';
 import { FLOAT_TOLERANCE, findMismatch } from '../exercises/shared/expect-close';
 import { kitPath } from '../grader/paths';
-import { TRACE_KEYS } from '../grader/student/trace';
+import { EXPECTED, TRACE_KEYS } from '../grader/student/trace';
 import { verifyPublicSpecs } from '../grader/verify';
 import { runCli } from './helpers/cli';
 
@@ -20,21 +19,22 @@ describe('backprop-kit trace', () => {
     const trace = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(Object.keys(trace)).toEqual(TRACE_KEYS);
     for (const key of TRACE_KEYS) {
-      expect(findMismatch(trace[key], EXACT[key], key, FLOAT_TOLERANCE)?.message).toBeUndefined();
+      expect(findMismatch(trace[key], EXPECTED[key], key, FLOAT_TOLERANCE)?.message).toBeUndefined();
     }
   });
 
-  it('prints a readable table with every quantity exact', () => {
+  it('prints a readable table with every quantity exact, in both views', () => {
     const result = runCli(['trace']);
     expect(result.status, result.stderr).toBe(0);
-    for (const key of TRACE_KEYS) expect(result.stdout).toMatch(new RegExp(`^${key} .*✓`, 'm'));
-    expect(result.stdout).toContain('26/26 quantities exact.');
+    for (const key of TRACE_KEYS) expect(result.stdout.match(new RegExp(`^${key} .*✓`, 'gm')), key).toHaveLength(2);
+    expect(result.stdout.match(/28\/28 quantities exact\./g)).toHaveLength(2);
+    expect(result.stdout).toContain('No divergence');
   });
 
   it('--impl with the untouched stubs shows every step as not implemented, without crashing', () => {
-    const result = runCli(['trace', '--impl', 'exercises']);
+    const result = runCli(['trace', '--impl', 'exercises', '--view', 'isolated']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout.match(/TODO {2}not implemented yet/g)).toHaveLength(26);
+    expect(result.stdout.match(/TODO {2}not implemented yet/g)).toHaveLength(28);
     const json = JSON.parse(runCli(['trace', '--json', '--impl', 'exercises']).stdout) as Record<string, unknown>;
     expect(Object.values(json).every((v) => v === null)).toBe(true);
   });
@@ -45,11 +45,46 @@ describe('backprop-kit trace', () => {
     cpSync(kitPath('grader/misconceptions/catalogue/softmax-without-max-shift/softmax.ts'), path.join(dir, '04-softmax', 'softmax.ts'));
     const sigmoid = path.join(dir, '03-sigmoid', 'sigmoid.ts');
     cpSync(kitPath('exercises/03-sigmoid/sigmoid.ts'), sigmoid);
-    const result = runCli(['trace', '--impl', dir]);
+    const result = runCli(['trace', '--impl', dir, '--view', 'isolated']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^h2_out +03 sigmoid +TODO/m);
+    expect(result.stdout).toMatch(/^sigmoid_derivative_h2_in +03 sigmoidDerivative +TODO/m);
     expect(result.stdout).toMatch(/^O_out +04 softmax +✓/m); // the worked example's logits are small
-    expect(result.stdout).toContain('25/26 quantities exact.');
+    expect(result.stdout).toContain('26/28 quantities exact.');
+  });
+
+  it('--impl with σ′ computed from the input: ✗ on the σ′ row in both views, exercise 03 named as the first divergence, no grader notes', () => {
+    const dir = path.join(temp, 'sigmoid-from-input');
+    // a whole submission, so the intake would have notes to make: the exercise folders at its top, and other files
+    cpSync(kitPath('solutions'), dir, { recursive: true });
+    cpSync(kitPath('grader/misconceptions/catalogue/sigmoid-derivative-input-as-output/sigmoid.ts'), path.join(dir, '03-sigmoid', 'sigmoid.ts'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'my notes');
+    const result = runCli(['trace', '--impl', dir]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.match(/^sigmoid_derivative_h2_in +03 sigmoidDerivative +✗/gm)).toHaveLength(2);
+    expect(result.stdout).toContain('First divergence: sigmoid_derivative_h2_in is wrong. It was computed by sigmoidDerivative of exercise 03-sigmoid');
+    expect(result.stdout).not.toMatch(/computed with|other files|were at the top/);
+
+    const page = path.join(temp, 'flow.html');
+    const html = runCli(['trace', '--impl', dir, '--html', page]);
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout).toContain(`Wrote ${page}: open it in a browser.`);
+    const written = readFileSync(page, 'utf8');
+    expect(written.match(/class="first-divergence"/g)).toHaveLength(3);
+    expect(written).not.toMatch(/<script|https?:/);
+  });
+
+  it('--html into a folder that does not exist: a clear error', () => {
+    const result = runCli(['trace', '--html', path.join(temp, 'nowhere', 'flow.html')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/could not write .*flow\.html.*\[TRACE_HTML_FAILED\]\n {2}next: /);
+  });
+
+  it('--view takes only the views there are (a usage error otherwise)', () => {
+    const result = runCli(['trace', '--view', 'sideways']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Allowed choices are isolated, cascade, both');
   });
 });
 

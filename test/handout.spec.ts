@@ -75,7 +75,14 @@ describe('backprop-kit handout', () => {
     const trace = tool(['trace']);
     expect(trace.stdout).toMatch(/^h1_in +01 linearForward +✓/m);
     expect(trace.stdout).toMatch(/^h1_out +02 relu +TODO/m);
+    expect(trace.stdout).toContain('First divergence: h1_out has no value (not implemented yet). It is relu\'s, in exercise 02-relu');
     expect(existsSync(path.join(handout, '.backprop-kit', 'hints.json'))).toBe(true);
+  });
+
+  it('trace --html writes the picture of the gradient flow', () => {
+    const page = tool(['trace', '--html', 'flow.html']);
+    expect(page.status, page.stderr).toBe(0);
+    expect(readFileSync(path.join(handout, 'flow.html'), 'utf8')).toMatch(/<svg id="gradient-flow" class="flow" role="img"/);
   });
 
   it('npm run learn serves the vitest UI', async () => {

@@ -6,7 +6,10 @@
 import type { CheckStatus } from '../checks/outcome';
 import type { ExerciseStatus, IntegrationQuantity } from '../run/types';
 import type { ScoredCheck, ScoredExercise, StudentRecord } from '../results/types';
+import { flowSvg } from '../student/flow-svg';
+import { divergenceSentence } from '../student/trace-format';
 import { readmeLink, type ResolvedReportOptions } from './options';
+import { type SafeString, trustedMarkup } from './templates';
 import {
   CHECK_STATUS_TEXT,
   exerciseComplete,
@@ -97,6 +100,8 @@ export interface IntegrationView {
   quantities: { name: string; status: IntegrationQuantity['status']; mark: string; statusText: string; message?: string }[];
   /** quantities grouped by result and reason, for a compact table */
   rows: { status: IntegrationQuantity['status']; statusText: string; names: string[]; reason?: string }[];
+  /** the cascade of the student's steps: where it first goes wrong, and its picture (SVG markup the kit built and escaped) */
+  flow?: { divergence: string; svg: SafeString };
 }
 
 export interface NotesView {
@@ -286,5 +291,6 @@ function integrationView(integration: StudentRecord['integration']): Integration
     ...(integration.message ? { message: integration.message } : {}),
     quantities: integration.quantities.map((q) => ({ name: q.name, status: q.status, mark: MARK[q.status], statusText: q.status, ...(q.message ? { message: q.message } : {}) })),
     rows,
+    ...(integration.cascade ? { flow: { divergence: divergenceSentence(integration.cascade), svg: trustedMarkup(flowSvg(integration.cascade, { id: 'gradient-flow', caption: 'The gradient flow of the worked example through your own steps, chained' })) } } : {}),
   };
 }

@@ -4,9 +4,9 @@
  * HTML does not need one, and the page then names no http(s) address at all.
  */
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeXml } from '../escape-xml';
+
+export { escapeXml };
 
 const BAR = '#3b6ea8';
 const AXIS = '#6b7280';

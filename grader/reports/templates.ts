@@ -40,6 +40,7 @@ export function render(name: TemplateName, view: object): string {
 
 /** Markup the kit generated and escaped itself (the SVG charts), to be placed with {{…}} unchanged. */
 export const trustedMarkup = (markup: string): Handlebars.SafeString => new Handlebars.SafeString(markup);
+export type SafeString = Handlebars.SafeString;
 
 function loadEnvironments(): Record<Flavour, Environment> {
   environments ??= { html: createEnvironment('html'), md: createEnvironment('md') };

@@ -6,6 +6,7 @@
 import type { CheckStatus } from '../checks/outcome';
 import type { CompileProblem } from '../compile/compiler';
 import type { ExerciseStatus, IntegrationQuantity } from '../run/types';
+import type { TraceEntry } from '../student/trace';
 
 export const RECORD_FORMAT = 1;
 
@@ -71,6 +72,8 @@ export interface StudentRecord {
     right: number;
     total: number;
     quantities: IntegrationQuantity[];
+    /** the trace's cascade view (feedback.html draws it); absent in records made before it existed */
+    cascade?: TraceEntry[];
     message?: string;
   };
   limits: { timeoutMs: number; memoryMb: number };

@@ -2,14 +2,17 @@
  * The integration run: the worked example through the student's own modules wired
  * together (forward pass → loss → backward pass → SGD step), compared quantity by
  * quantity with the exact values. It shows whether the pieces fit; by default it
- * carries no points.
+ * carries no points. Then the trace's cascade in the same context: the student's step
+ * functions fed by their own earlier results, which names the first step that goes
+ * wrong (feedback.html draws it).
  */
 import { findMismatch } from '../../exercises/shared/expect-close';
 import { EXACT } from '../../exercises/shared/exact';
 import { WORKED_EXAMPLE } from '../../exercises/shared/worked-example';
-import type { InvokeOutcome } from '../checks/runner';
+import type { InvokeOutcome, SandboxAbort } from '../checks/runner';
 import type { CompiledFile } from '../compile/compiler';
 import type { ModuleCode, StudentSandbox } from '../sandbox/sandbox';
+import { computeCascade, EXPECTED, type Invoke, type TraceEntry } from '../student/trace';
 import type { GradingKit } from './grade-student';
 import type { IntegrationQuantity, IntegrationRun } from './types';
 
@@ -23,15 +26,11 @@ type Exact = typeof EXACT;
 export const INTEGRATION_QUANTITY_COUNT = FORWARD.length + 1 + BACKWARD.length + UPDATED.length;
 
 export function runIntegration(kit: GradingKit, sandbox: StudentSandbox, compiled: Map<string, CompiledFile>): IntegrationRun {
-  const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));
-  const student: ModuleCode[] = [...compiled.entries()].filter(([, file]) => file.js !== undefined).map(([id, file]) => ({ id, js: file.js! }));
   const quantities: IntegrationQuantity[] = [];
+  let cascade: TraceEntry[] | undefined;
   const { x, y, params, learningRate } = WORKED_EXAMPLE;
 
-  const { abort } = sandbox.withExercise('07-forward-pass', [...shared, ...student], (session) => {
-    const has = (id: string) => student.some((m) => m.id === id);
-    const call = (id: string, fn: string, args: unknown[]): InvokeOutcome | string =>
-      has(id) ? session.invoke(id, fn, args) : `your ${id} could not be loaded`;
+  const abort = withOwnModules(kit, sandbox, compiled, (call) => {
     const record = (names: readonly (keyof Exact)[], outcome: InvokeOutcome | string, pick: (result: Record<string, unknown>, name: keyof Exact) => unknown) => {
       for (const name of names) {
         if (typeof outcome === 'string') quantities.push({ name, status: 'unavailable', message: outcome });
@@ -48,8 +47,47 @@ export function runIntegration(kit: GradingKit, sandbox: StudentSandbox, compile
     record(BACKWARD, trace === undefined ? 'your forward pass gave no trace' : call('12-backward-pass', 'backwardPass', [x, y, params, trace]), (r, name) => r[name]);
     const next = call('16-training-loop', 'trainStep', [x, y, params, learningRate]);
     record(UPDATED.map(([, name]) => name), next, (r, name) => r[UPDATED.find(([, n]) => n === name)![0]]);
+
+    // the same example, step by step: the student's functions fed by their own earlier results
+    let stop: unknown;
+    cascade = computeCascade((id, fn, args) => {
+      try {
+        return call(id, fn, args);
+      } catch (error) {
+        stop = error;
+        throw error;
+      }
+    }).map(keptEntry);
+    if (stop) throw stop;
   });
-  return abort ? { quantities, message: `the integration run stopped: ${abort.message}` } : { quantities };
+  return { quantities, ...(cascade ? { cascade } : {}), ...(abort ? { message: `the integration run stopped: ${abort.message}` } : {}) };
+}
+
+/**
+ * Runs `body` in one sandbox context holding the student's own modules, wired together,
+ * and the kit's shared files; `call` says so when a module could not be loaded. Returns
+ * the abort if the sandbox had to stop.
+ */
+export function withOwnModules(kit: Pick<GradingKit, 'kitModules'>, sandbox: StudentSandbox, compiled: Map<string, CompiledFile>, body: (call: Invoke) => void): SandboxAbort | undefined {
+  const shared = [...kit.kitModules.values()].filter((m) => m.id.startsWith('shared/'));
+  const student: ModuleCode[] = [...compiled.entries()].filter(([, file]) => file.js !== undefined).map(([id, file]) => ({ id, js: file.js! }));
+  const { abort } = sandbox.withExercise('07-forward-pass', [...shared, ...student], (session) => {
+    const has = (id: string) => student.some((m) => m.id === id);
+    body((id, fn, args) => (has(id) ? session.invoke(id, fn, args) : `your ${id} could not be loaded`));
+  });
+  return abort;
+}
+
+/** A cascade entry as the record keeps it: a value only if it has the expected shape, so a runaway result cannot bloat the record. */
+function keptEntry(entry: TraceEntry): TraceEntry {
+  if (!('value' in entry) || sameShape(entry.value, EXPECTED[entry.name])) return entry;
+  const { value: _dropped, ...rest } = entry;
+  return rest;
+}
+
+function sameShape(value: unknown, expected: unknown): boolean {
+  if (typeof expected === 'number') return typeof value === 'number';
+  return Array.isArray(value) && Array.isArray(expected) && value.length === expected.length && value.every((v, i) => sameShape(v, expected[i]));
 }
 
 function compare(name: keyof Exact, actual: unknown): IntegrationQuantity {

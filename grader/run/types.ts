@@ -1,6 +1,7 @@
 /** The data a grading worker receives and sends back (plain, structured-clone safe). */
 import type { CheckOutcome } from '../checks/outcome';
 import type { CompileProblem } from '../compile/compiler';
+import type { TraceEntry } from '../student/trace';
 
 export type JobFile =
   | { status: 'ok'; content: string; path: string }
@@ -77,6 +78,8 @@ export interface IntegrationQuantity {
 export interface IntegrationRun {
   /** the worked example run through the student's own modules, wired together */
   quantities: IntegrationQuantity[];
+  /** the trace's cascade view: the student's step functions chained (absent if the run stopped first) */
+  cascade?: TraceEntry[];
   message?: string;
 }
 

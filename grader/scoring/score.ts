@@ -79,6 +79,7 @@ export function scoreIntegration(run: StudentRun, config: GradingConfig): Studen
     right,
     total,
     quantities: run.integration.quantities,
+    ...(run.integration.cascade ? { cascade: run.integration.cascade.map((e) => ('value' in e ? { ...e, value: jsonSafe(e.value) } : e)) } : {}),
     ...(run.integration.message ? { message: run.integration.message } : {}),
   };
 }

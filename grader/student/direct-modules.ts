@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Subject } from '../checks/runner';
+import type { InvokeOutcome, Subject } from '../checks/runner';
 import { directSubject, type ModuleExports } from '../sandbox/host-modules';
 import type { Exercise } from '../track';
 
@@ -33,5 +33,14 @@ export function withImported(modules: Map<string, ModuleExports | string>) {
     if (module === undefined || typeof module === 'string') return module ?? 'not loaded';
     body(directSubject(() => module));
     return undefined;
+  };
+}
+
+/** Calls into the imported modules by exercise id (the trace's cascade); a string says why an exercise cannot run. */
+export function invokeImported(modules: Map<string, ModuleExports | string>) {
+  return (exerciseId: string, fn: string, args: unknown[]): InvokeOutcome | string => {
+    const module = modules.get(exerciseId);
+    if (module === undefined || typeof module === 'string') return module ?? 'not loaded';
+    return directSubject(() => module).invoke(fn, args);
   };
 }

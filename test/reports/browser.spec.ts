@@ -3,42 +3,29 @@
  * playwright-core, file:// URLs): the content shows, nothing is fetched from the network,
  * no script runs. Screenshots go to <out>/screenshots/ and test-results/screenshots/.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kitPath } from '../../grader/paths';
 import { writeClassReports, writeStudentReports } from '../../grader/reports';
+import { CHROMIUM, hasChromium, keepScreenshot, launchChromium, watchedPage } from './chromium';
 import { HOSTILE_ID, reportClass, tempOut } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/reports/browser.spec.ts is skipped: ${CHROMIUM} is missing (apt-get install chromium; CI installs it).`);
 
 describe.skipIf(!hasChromium)(`reports in Chromium${hasChromium ? '' : ` (skipped: no ${CHROMIUM})`}`, () => {
   const out = tempOut('reports-browser-');
   let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
-  const dialogs: string[] = [];
+  let requests: string[] = [];
+  let dialogs: string[] = [];
 
   beforeAll(async () => {
     const { all } = reportClass();
     for (const record of all) writeStudentReports(out.dir, record, { courseTitle: 'Backprop course, spring term' });
     writeClassReports(out.dir, all, { courseTitle: 'Backprop course, spring term' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    // a script that got through the escaping would show itself with alert()
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    browser = await launchChromium();
+    ({ page, requests, dialogs } = await watchedPage(browser, { width: 1280, height: 900 }));
   });
 
   afterAll(async () => {
@@ -47,12 +34,7 @@ describe.skipIf(!hasChromium)(`reports in Chromium${hasChromium ? '' : ` (skippe
   });
 
   async function screenshot(name: string, fullPage: boolean): Promise<void> {
-    const file = path.join(out.dir, 'screenshots', name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    await page.screenshot({ path: file, fullPage });
-    const kept = kitPath('test-results', 'screenshots', name);
-    mkdirSync(path.dirname(kept), { recursive: true });
-    copyFileSync(file, kept);
+    await keepScreenshot(out.dir, name, { page, fullPage });
   }
 
   it('shows the class page: students, both charts and the misconceptions, fetching nothing', async () => {

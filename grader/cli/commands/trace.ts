@@ -1,36 +1,27 @@
 import { Command } from 'commander';
 import { existingDir } from '../../student/trace-command';
+import { type TraceOptions, withTraceOptions } from '../../student/trace-output';
 
 /**
  * `trace`: the worked example, every intermediate, in the article's names, from the
  * reference solutions — or (--impl) from a student's folder, run in the grading sandbox
- * since it may be anyone's submission. (A student's handout has its own `trace`, in
+ * since it may be anyone's submission. Two views (isolated, cascade), as tables, JSON or
+ * a page with a picture. (A student's handout has its own `trace`, in
  * grader/student/trace-command.ts, that runs the student's own code directly.)
  */
 export function traceCommand(): Command {
-  return new Command('trace')
-    .description("print every intermediate of the article's worked example, as a table or as JSON")
-    .option('--json', 'print JSON with the article’s names as keys (matrices as W[r][c])')
+  return withTraceOptions(new Command('trace').description("show every intermediate of the article's worked example, and where a student's code first goes wrong"))
     .option('--impl <dir>', "use a student's exercises folder instead of the reference solutions")
-    .action(async (options: { json?: boolean; impl?: string }) => {
-      const { computeTrace, formatTrace, traceJson } = await import('../../student/trace');
-      let entries: ReturnType<typeof computeTrace>;
-      let source: string;
+    .action(async (options: TraceOptions & { impl?: string }) => {
+      const { importedTrace, outputTrace } = await import('../../student/trace-output');
       if (options.impl) {
         const { sandboxedTrace } = await import('../../run/trace-sandbox');
-        const traced = await sandboxedTrace(existingDir(options.impl));
-        for (const note of traced.notes) process.stderr.write(`note: ${note}\n`);
-        entries = traced.entries;
-        source = `${options.impl} (in the grading sandbox)`;
-      } else {
-        const { HostModules } = await import('../../sandbox/host-modules');
-        const { kitModules, readKitSources } = await import('../../compile/kit-sources');
-        const { loadTrack } = await import('../../track');
-        const { KIT_ROOT } = await import('../../paths');
-        const host = new HostModules(kitModules(readKitSources(KIT_ROOT, loadTrack()), loadTrack()));
-        entries = computeTrace((id, body) => void body(host.subject(id)));
-        source = 'the reference solutions';
+        await outputTrace(await sandboxedTrace(existingDir(options.impl)), `the code in ${options.impl}`, options);
+        return;
       }
-      process.stdout.write(options.json ? `${JSON.stringify(traceJson(entries), null, 2)}\n` : `${formatTrace(entries, source)}\n`);
+      // the reference solutions are trusted: imported as they are, with no compiler to load
+      const { loadTrack } = await import('../../track');
+      const { kitPath } = await import('../../paths');
+      await outputTrace(await importedTrace(kitPath('solutions'), loadTrack()), 'the reference solutions', options);
     });
 }
