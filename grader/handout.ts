@@ -11,7 +11,7 @@ import { Project, SyntaxKind } from 'ts-morph';
 import { KitError } from './errors';
 import { type Lockfile, type Manifest, pruneLockfile } from './lockfile';
 import { KIT_ROOT, kitPath } from './paths';
-import { staleStubs } from './stubs';
+import { editedWorkError, stubsState } from './stubs';
 import { loadTrack } from './track';
 
 const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
@@ -51,8 +51,7 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
     throw new KitError('HANDOUT_FAILED', `${out} is not empty`, 'Choose a new folder, or pass --force to write over it.');
   }
-  const stale = staleStubs();
-  if (stale.length > 0) throw new KitError('STUBS_OUT_OF_DATE', `the stubs are out of date (${stale.map((s) => s.file).join(', ')})`, 'Run `backprop-kit stubs` first, so the handout matches the solutions.');
+  assertStubsReady();
 
   const written: string[] = [];
   const write = (rel: string, content: string | Buffer): void => {
@@ -84,6 +83,13 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   readme.registerHelper('inc', (n: number) => n + 1);
   write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'))({ exercises: loadTrack() }));
   return written.sort();
+}
+
+/** A handout carries the stubs as the solutions generate them: not someone's edited work, not an old stub. */
+export function assertStubsReady(root: string = KIT_ROOT): void {
+  const { stale, edited } = stubsState(undefined, root);
+  if (edited.length > 0) throw editedWorkError(edited);
+  if (stale.length > 0) throw new KitError('STUBS_OUT_OF_DATE', `the stubs are out of date (${stale.map((s) => s.file).join(', ')})`, 'Run `backprop-kit stubs` first (it overwrites only untouched stubs), so the handout matches the solutions.');
 }
 
 const readKitLockfile = (): Lockfile => JSON.parse(readFileSync(kitPath('package-lock.json'), 'utf8')) as Lockfile;
