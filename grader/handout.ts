@@ -102,7 +102,7 @@ export function handoutLockfile(manifest: Manifest = handoutPackage()): Lockfile
 export function handoutPackage(): Manifest {
   const kit = JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as Manifest & { engines: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
   const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, from[n]]));
-  const dependencies = pick(kit.dependencies, ['vitest', '@vitest/ui', 'tsx', 'commander', 'zod']);
+  const dependencies = pick(kit.dependencies, ['vitest', '@vitest/ui', '@vitest/runner', 'tsx', 'commander', 'zod']);
   const devDependencies = pick(kit.devDependencies, ['typescript', '@types/node']);
   // the kit's reviewed install scripts, for the packages the handout installs too (npm's allowScripts)
   const installed = pruneLockfile(readKitLockfile(), { name: 'handout', version: '0.0.0', dependencies, devDependencies }).packages;
