@@ -15,11 +15,12 @@ import { editedWorkError, stubsState } from './stubs';
 import { loadTrack } from './track';
 
 const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
-const TOOLS_ENTRY = 'grader/cli/student-main.ts';
+/** the student command line, and the reporter of npm run learn */
+const TOOLS_ENTRIES = ['grader/cli/student-main.ts', 'grader/student/learn-reporter.ts'];
 /** Kit files that never go into a handout, whatever imports say (checked on the kit path). */
 const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
 
-/** Kit files the student tools need: the entry and every kit file it imports, transitively. */
+/** Kit files the student tools need: the entries and every kit file they import, transitively. */
 export function toolFiles(): string[] {
   const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
   const found = new Set<string>();
@@ -42,7 +43,7 @@ export function toolFiles(): string[] {
       if (candidate && path.relative(KIT_ROOT, candidate).startsWith('grader')) visit(candidate);
     }
   };
-  visit(kitPath(TOOLS_ENTRY));
+  for (const entry of TOOLS_ENTRIES) visit(kitPath(entry));
   return [...found].sort();
 }
 
@@ -81,7 +82,8 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   write('.npmrc', 'engine-strict=true\n');
   const readme = Handlebars.create();
   readme.registerHelper('inc', (n: number) => n + 1);
-  write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'))({ exercises: loadTrack() }));
+  // Markdown, not HTML: no entity escaping (`The article's loss`, not `The article&#x27;s loss`)
+  write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'), { noEscape: true })({ exercises: loadTrack() }));
   return written.sort();
 }
 
@@ -118,7 +120,8 @@ export function handoutPackage(): Manifest {
     bin: { 'backprop-kit': 'tools/backprop-kit.js' },
     scripts: {
       test: 'vitest run',
-      learn: 'vitest --ui',
+      // --watch: keep watching without a terminal too (IDE task runners, nohup)
+      learn: 'vitest --ui --watch --reporter=./tools/student/learn-reporter.ts',
       progress: 'node tools/backprop-kit.js progress',
       hint: 'node tools/backprop-kit.js hint',
       trace: 'node tools/backprop-kit.js trace',
