@@ -40,7 +40,7 @@ const CONFIG: VitestRunnerConfig = {
 export async function runSpecFiles(files: string[]): Promise<Map<string, SpecTestResult[]>> {
   const { startTests } = await import('@vitest/runner');
   const runner: VitestRunner = {
-    config: { ...CONFIG, root: path.dirname(files[0] ?? process.cwd()) },
+    config: CONFIG,
     importFile: async (file) => {
       await import(pathToFileURL(file).href);
     },
