@@ -11,15 +11,16 @@ import { Project, SyntaxKind } from 'ts-morph';
 import { KitError } from './errors';
 import { type Lockfile, type Manifest, pruneLockfile } from './lockfile';
 import { KIT_ROOT, kitPath } from './paths';
-import { staleStubs } from './stubs';
+import { editedWorkError, stubsState } from './stubs';
 import { loadTrack } from './track';
 
 const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
-const TOOLS_ENTRY = 'grader/cli/student-main.ts';
+/** the student command line, and the reporter of npm run learn */
+const TOOLS_ENTRIES = ['grader/cli/student-main.ts', 'grader/student/learn-reporter.ts'];
 /** Kit files that never go into a handout, whatever imports say (checked on the kit path). */
 const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
 
-/** Kit files the student tools need: the entry and every kit file it imports, transitively. */
+/** Kit files the student tools need: the entries and every kit file they import, transitively. */
 export function toolFiles(): string[] {
   const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
   const found = new Set<string>();
@@ -42,7 +43,7 @@ export function toolFiles(): string[] {
       if (candidate && path.relative(KIT_ROOT, candidate).startsWith('grader')) visit(candidate);
     }
   };
-  visit(kitPath(TOOLS_ENTRY));
+  for (const entry of TOOLS_ENTRIES) visit(kitPath(entry));
   return [...found].sort();
 }
 
@@ -51,8 +52,7 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
     throw new KitError('HANDOUT_FAILED', `${out} is not empty`, 'Choose a new folder, or pass --force to write over it.');
   }
-  const stale = staleStubs();
-  if (stale.length > 0) throw new KitError('STUBS_OUT_OF_DATE', `the stubs are out of date (${stale.map((s) => s.file).join(', ')})`, 'Run `backprop-kit stubs` first, so the handout matches the solutions.');
+  assertStubsReady();
 
   const written: string[] = [];
   const write = (rel: string, content: string | Buffer): void => {
@@ -82,8 +82,16 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   write('.npmrc', 'engine-strict=true\n');
   const readme = Handlebars.create();
   readme.registerHelper('inc', (n: number) => n + 1);
-  write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'))({ exercises: loadTrack() }));
+  // Markdown, not HTML: no entity escaping (`The article's loss`, not `The article&#x27;s loss`)
+  write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'), { noEscape: true })({ exercises: loadTrack() }));
   return written.sort();
+}
+
+/** A handout carries the stubs as the solutions generate them: not someone's edited work, not an old stub. */
+export function assertStubsReady(root: string = KIT_ROOT): void {
+  const { stale, edited } = stubsState(undefined, root);
+  if (edited.length > 0) throw editedWorkError(edited);
+  if (stale.length > 0) throw new KitError('STUBS_OUT_OF_DATE', `the stubs are out of date (${stale.map((s) => s.file).join(', ')})`, 'Run `backprop-kit stubs` first (it overwrites only untouched stubs), so the handout matches the solutions.');
 }
 
 const readKitLockfile = (): Lockfile => JSON.parse(readFileSync(kitPath('package-lock.json'), 'utf8')) as Lockfile;
@@ -96,7 +104,7 @@ export function handoutLockfile(manifest: Manifest = handoutPackage()): Lockfile
 export function handoutPackage(): Manifest {
   const kit = JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as Manifest & { engines: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
   const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, from[n]]));
-  const dependencies = pick(kit.dependencies, ['vitest', '@vitest/ui', 'tsx', 'commander', 'zod']);
+  const dependencies = pick(kit.dependencies, ['vitest', '@vitest/ui', '@vitest/runner', 'tsx', 'commander', 'zod']);
   const devDependencies = pick(kit.devDependencies, ['typescript', '@types/node']);
   // the kit's reviewed install scripts, for the packages the handout installs too (npm's allowScripts)
   const installed = pruneLockfile(readKitLockfile(), { name: 'handout', version: '0.0.0', dependencies, devDependencies }).packages;
@@ -112,7 +120,8 @@ export function handoutPackage(): Manifest {
     bin: { 'backprop-kit': 'tools/backprop-kit.js' },
     scripts: {
       test: 'vitest run',
-      learn: 'vitest --ui',
+      // --watch: keep watching without a terminal too (IDE task runners, nohup)
+      learn: 'vitest --ui --watch --reporter=./tools/student/learn-reporter.ts',
       progress: 'node tools/backprop-kit.js progress',
       hint: 'node tools/backprop-kit.js hint',
       trace: 'node tools/backprop-kit.js trace',

@@ -15,7 +15,7 @@ import { kitModules, readKitSources } from './compile/kit-sources';
 import { HIDDEN_SPECS } from './hidden';
 import { HostModules } from './sandbox/host-modules';
 import { readHints } from './student/hints';
-import { staleStubs } from './stubs';
+import { editedWorkError, stubsState } from './stubs';
 import { stubbedFunctions } from './transforms/make-stub';
 import { exerciseFile, loadTrack } from './track';
 import { KIT_ROOT, kitPath } from './paths';
@@ -27,9 +27,12 @@ export interface VerifyItem {
   detail?: string;
 }
 
-export function verifyStubsInSync(): VerifyItem {
-  const stale = staleStubs();
-  return { name: 'stubs are generated from the solutions (backprop-kit stubs --check)', ok: stale.length === 0, ...(stale.length ? { detail: `out of date: ${stale.map((s) => s.file).join(', ')}` } : {}) };
+export function verifyStubsInSync(root: string = KIT_ROOT): VerifyItem {
+  const { stale, edited } = stubsState(undefined, root);
+  const name = 'stubs are generated from the solutions (backprop-kit stubs --check)';
+  if (edited.length > 0) return { name, ok: false, detail: `${editedWorkError(edited).message}. ${editedWorkError(edited).nextStep}` };
+  if (stale.length > 0) return { name, ok: false, detail: `out of date: ${stale.map((s) => s.file).join(', ')} (no work in them: backprop-kit stubs regenerates them)` };
+  return { name, ok: true };
 }
 
 /** README, hints, a TODO and the not-implemented throw in every stubbed function, a public spec, declared dependencies. */

@@ -5,7 +5,7 @@
  * and its type check work, and `npm run learn` serves the vitest UI.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,15 +85,51 @@ describe('backprop-kit handout', () => {
     expect(readFileSync(path.join(handout, 'flow.html'), 'utf8')).toMatch(/<svg id="gradient-flow" class="flow" role="img"/);
   });
 
-  it('npm run learn serves the vitest UI', async () => {
+  it('npm run learn serves the vitest UI, keeps watching without a terminal, and leads with the next exercise', async () => {
     const port = 51_000 + Math.floor(Math.random() * 1000);
-    ui = spawn(process.execPath, [path.join(handout, 'node_modules', 'vitest', 'vitest.mjs'), '--ui', '--open=false', `--api.port=${port}`, '--api.host=127.0.0.1'], { cwd: handout, stdio: 'ignore' });
+    const learn = (JSON.parse(readFileSync(path.join(handout, 'package.json'), 'utf8')) as { scripts: { learn: string } }).scripts.learn.split(' ');
+    expect(learn[0]).toBe('vitest');
+    // stdin is not a terminal here, as under an IDE's task runner or nohup
+    let out = '';
+    ui = spawn(process.execPath, [path.join(handout, 'node_modules', 'vitest', 'vitest.mjs'), ...learn.slice(1), '--open=false', `--api.port=${port}`, '--api.host=127.0.0.1'], { cwd: handout, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    ui.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     let page = '';
-    for (let attempt = 0; attempt < 60 && !page.includes('<title>Vitest'); attempt++) {
+    for (let attempt = 0; attempt < 240 && !(page.includes('<title>Vitest') && out.includes('get a hint')); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       page = await fetch(`http://127.0.0.1:${port}/__vitest__/`).then((r) => (r.ok ? r.text() : ''), () => '');
     }
     expect(page).toContain('<title>Vitest');
-    expect(JSON.parse(readFileSync(path.join(handout, 'package.json'), 'utf8')).scripts.learn).toBe('vitest --ui');
-  }, 60_000);
+    const summary = out.slice(out.indexOf('backprop-kit:'));
+    expect(summary.split('\n')[1]).toMatch(/^\d+\/16 exercises done\. Next: \d\d-[a-z-]+ /);
+    expect(summary).toMatch(/every failure, in full: http:\/\/127\.0\.0\.1:\d+\/__vitest__\//);
+    expect(out.split('\n').length).toBeLessThan(30);
+    expect(out).not.toContain('NotImplementedError');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(ui.exitCode).toBeNull(); // still watching
+  }, 150_000);
+
+  it('its README is Markdown with no HTML entities', () => {
+    const readme = readFileSync(path.join(handout, 'README.md'), 'utf8');
+    expect(readme).toContain("| The article's loss, differentiated correctly |");
+    expect(readme).not.toMatch(/&(#x?[0-9a-f]+|amp|lt|gt|quot);/i);
+  });
+
+  it('a failing spec points at the student’s file, not the course’s helpers, and names a known mistake', () => {
+    const sigmoid = path.join(handout, 'exercises', '03-sigmoid', 'sigmoid.ts');
+    const stub = readFileSync(sigmoid, 'utf8');
+    cpSync(kitPath('grader', 'misconceptions', 'catalogue', 'sigmoid-derivative-input-as-output', 'sigmoid.ts'), sigmoid);
+    try {
+      const result = vitest(['run', 'exercises/02-relu', 'exercises/03-sigmoid']);
+      expect(result.status).not.toBe(0);
+      // vitest prints each failure as its message, then its frames, each on a line starting with ❯
+      const lines = `${result.stdout}\n${result.stderr}`.split('\n');
+      const firstFrames = lines.flatMap((line, at) => (/^(NotImplementedError|Error): /.test(line) ? [lines.slice(at).find((l) => l.startsWith(' ❯ '))!.slice(3)] : []));
+      expect(firstFrames.length).toBeGreaterThanOrEqual(6);
+      expect(firstFrames.filter((f) => /shared\//.test(f!))).toEqual([]);
+      expect(firstFrames).toContainEqual(expect.stringMatching(/^relu exercises\/02-relu\/relu\.ts:\d+:\d+$/));
+      expect(result.stdout + result.stderr).toContain('Likely mistake: σ′(z) computed as z·(1 − z), from the input (exercise 03-sigmoid).');
+    } finally {
+      writeFileSync(sigmoid, stub);
+    }
+  });
 });

@@ -2,6 +2,7 @@
  * Number comparison with messages that name the quantity, e.g.
  * `h2_out[1] is 0.93 but should be 0.9404756340234985 (off by 1.05e-2; tolerance 1e-9 relative)`.
  */
+import { describeKnownMistakes, matchKnownMistakes } from './known-mistakes';
 import type { Matrix, Vector } from './types';
 
 /**
@@ -39,10 +40,27 @@ export function findMismatch(actual: unknown, expected: Expected, name: string, 
   return undefined;
 }
 
-/** Throws an Error whose message names the first differing entry. */
+/** The error of a failed expectClose: it keeps the whole value, so the kit can fingerprint known mistakes. */
+export class CloseMismatchError extends Error {
+  constructor(
+    message: string,
+    readonly quantity: string,
+    readonly value: unknown,
+    readonly expectedValue: Expected,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Throws an Error whose message names the first differing entry and, when the values
+ * are what a known wrong implementation gives (known-mistakes.json), that mistake.
+ */
 export function expectClose(actual: unknown, expected: Expected, name: string, tol: Tolerance = FLOAT_TOLERANCE): void {
   const mismatch = findMismatch(actual, expected, name, tol);
-  if (mismatch) throw new Error(mismatch.message);
+  if (!mismatch) return;
+  const same = (a: unknown, b: unknown): boolean => findMismatch(a, b as Expected, name) === undefined;
+  throw new CloseMismatchError(mismatch.message + describeKnownMistakes(matchKnownMistakes(name, actual, expected, same)), name, actual, expected);
 }
 
 function compareNumber(actual: unknown, expected: number, path: string, tol: Tolerance): Mismatch | undefined {

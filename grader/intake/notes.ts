@@ -9,12 +9,14 @@ const FILES_IN_MESSAGE = 10;
 
 const whereIs = (root: string): string => (root === '' ? 'at the top of your submission' : `in ${root}/`);
 
-/** Why the exercises were graded from where they were, and what else was left aside. */
-export function layoutNotes([chosen, ...others]: ExerciseRoot[]): string[] {
+/** Why the exercises were graded from where they were, and what else was left aside (`wholeCourse`: a handout folder with its exercises/ inside, as handed out). */
+export function layoutNotes([chosen, ...others]: ExerciseRoot[], options: { wholeCourse?: boolean } = {}): string[] {
   if (!chosen) return [];
   const notes: string[] = [];
   const { root } = chosen;
-  if (root === '') {
+  if (options.wholeCourse) {
+    // the course folder itself, zipped as its README says: nothing to tell the student
+  } else if (root === '') {
     notes.push(`Your exercise folders were at the top of your submission instead of inside ${CANONICAL_ROOT}/; they were graded from there.`);
   } else if (root.endsWith(`/${CANONICAL_ROOT}`)) {
     notes.push(`Your exercises were inside the folder ${root.slice(0, -CANONICAL_ROOT.length)}; they were graded from there.`);

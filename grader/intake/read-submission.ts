@@ -7,6 +7,7 @@ import { loadTrack, type Exercise } from '../track';
 import { contentHash } from './content-hash';
 import { decodeSource } from './decode';
 import { openFolderTree } from './folder-tree';
+import { courseFolderOf, isHandoutFile, pathInCourse } from './handout-files';
 import { exercisePath, findExerciseRoots } from './layout';
 import { EXTRA_FILES_LISTED, formatSize, resolveLimits, type IntakeLimits } from './limits';
 import { extraFilesNote, layoutNotes, misnamedNotes, noExercisesMessage, symlinkNotes } from './notes';
@@ -45,7 +46,14 @@ async function readFromTree(source: SubmissionSource, tree: SubmissionTree, trac
     exercises[exercise.id] = await readExercise(tree, entriesByPath, chosen.root, exercise, limits.maxFileBytes);
   }
   const reported = new Set(Object.values(exercises).flatMap((file) => (file.status === 'missing' ? [] : [file.path])));
-  const extraFiles = filesOf(tree.entries).filter((path) => !reported.has(path));
+  // a whole handout folder handed in: its own READMEs, hints, specs and tools are not the student's extras
+  const course = courseFolderOf(chosen.root);
+  const handoutFile = (path: string): boolean => {
+    const inCourse = course === undefined ? undefined : pathInCourse(path, course);
+    return inCourse !== undefined && isHandoutFile(inCourse);
+  };
+  const wholeCourse = course !== undefined && course !== '' && tree.entries.some((e) => e.path === `${course}/package.json`);
+  const extraFiles = filesOf(tree.entries).filter((path) => !reported.has(path) && !handoutFile(path));
   const missing = track.filter((exercise) => exercises[exercise.id]!.status === 'missing');
   return {
     id: source.id,
@@ -55,7 +63,7 @@ async function readFromTree(source: SubmissionSource, tree: SubmissionTree, trac
     foundAt: chosen.root,
     extraFiles: extraFiles.slice(0, EXTRA_FILES_LISTED),
     notes: [
-      ...layoutNotes(roots),
+      ...layoutNotes(roots, { wholeCourse }),
       ...tree.notes,
       ...misnamedNotes(tree.entries, chosen.root, missing),
       ...symlinkNotes(tree.entries, reported),

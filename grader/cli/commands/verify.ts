@@ -11,7 +11,7 @@ export function verifyCommand(): Command {
       const items = runVerify({ publicSpecs: !options.skipPublic });
       for (const item of items) process.stdout.write(`${item.ok ? '✓' : '✗'} ${item.name}${item.ok || !item.detail ? '' : `\n    ${item.detail}`}\n`);
       const failed = items.filter((i) => !i.ok);
-      if (failed.length > 0) throw new KitError('VERIFY_FAILED', `${failed.length} of ${items.length} checks failed`, 'Fix the items marked ✗ (run backprop-kit stubs if the stubs are out of date).');
+      if (failed.length > 0) throw new KitError('VERIFY_FAILED', `${failed.length} of ${items.length} checks failed`, 'Fix the items marked ✗; each says how.');
       process.stdout.write(`all ${items.length} checks passed\n`);
     });
 }
