@@ -2,7 +2,8 @@
  * The held-out class: student-style files with one mistake each, written apart from the
  * misconception catalogue and its detectors (test/fixtures/held-out-mistakes/). Every file
  * must lose points in its own exercise and nowhere else; the naming rate — how many of
- * them the feedback names with a naming that is true of what the file returns — is printed.
+ * them the feedback names with a naming that is true of what the file returns — is printed,
+ * and every one must be named.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'
 };
 
 /** The ids the feedback names on a failed check. */
-const namesOf = (check: CheckOutcome): string[] => (check.failure?.misconceptions ?? []) as string[];
+const namesOf = (check: CheckOutcome): string[] => (check.failure?.misconceptions ?? []).map((m) => m.id);
 
 const named: string[] = [];
 const unnamed: string[] = [];
@@ -44,6 +45,7 @@ describe('held-out mistakes', () => {
         expect(failed.length, 'some hidden check must fail').toBeGreaterThan(0);
         const found = failed.flatMap(namesOf);
         (found.some((id) => entry.names.includes(id)) ? named : unnamed).push(`${entry.file} → [${[...new Set(found)].join(', ')}]`);
+        expect(found, `the feedback names none of ${entry.names.join(', ')}`).toEqual(expect.arrayContaining([expect.toBeOneOf(entry.names)]));
         const silent = failed.filter((c) => namesOf(c).length === 0);
         if (silent.length > 0) partlyNamed.push(`${entry.file}: ${silent.map((c) => c.name).join('; ')}`);
       }
