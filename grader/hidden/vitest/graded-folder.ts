@@ -11,6 +11,7 @@ export const IMPL_ENV = 'BACKPROP_KIT_IMPL';
 /** The folder holding the NN-name/ exercise folders to check. */
 export function gradedFolder(env: NodeJS.ProcessEnv = process.env): string {
   const dir = path.resolve(KIT_ROOT, env[IMPL_ENV] ?? 'solutions');
-  const hasSteps = (d: string) => existsSync(d) && readdirSync(d).some((name) => /^\d\d-/.test(name));
-  return !hasSteps(dir) && hasSteps(path.join(dir, 'exercises')) ? path.join(dir, 'exercises') : dir;
+  return !hasExerciseFolders(dir) && hasExerciseFolders(path.join(dir, 'exercises')) ? path.join(dir, 'exercises') : dir;
 }
+
+export const hasExerciseFolders = (dir: string): boolean => existsSync(dir) && readdirSync(dir).some((name) => /^\d\d-/.test(name));
