@@ -111,10 +111,11 @@ function replay(subject: Subject, calls: CallRecord[], asMade: CallRecord[] = ca
   return outcomes.flatMap((o, i) => quantitiesOf(calls[i].fn, i, o.ok ? { ...o, argsAfter: o.argsAfter.slice(0, asMade[i].args.length) } : o));
 }
 
+/** Both sides have the same value at `key`, or both lack it (a field the mistake leaves out). */
 function sameAt(key: string, a: Quantity[], b: Quantity[]): boolean {
   const qa = a.find((q) => q.key === key);
   const qb = b.find((q) => q.key === key);
-  return qa !== undefined && qb !== undefined && closeData(qa.value, qb.value);
+  return qa === undefined || qb === undefined ? qa === qb : closeData(qa.value, qb.value);
 }
 
 /** The calls as made, then (for entries with `defaults`) with each default the mistake might have used. */
