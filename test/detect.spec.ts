@@ -40,6 +40,14 @@ describe('the generic detector: a wrong value that is another quantity’s corre
     expect(namings.find((n) => n.id === ANOTHER_QUANTITY)?.observed).toBe('Your W_jk is the transpose of the correct W_jk.');
   });
 
+  it('names a vector moved by one index, but not a single wrong entry that happens to equal its neighbour', () => {
+    const z = [0.5, 1.5, 2.5, -1];
+    const shifted = detector().detect('02-relu', [call('relu', [z], [1.5, 2.5, 0, 0])]);
+    expect(shifted.find((n) => n.id === ANOTHER_QUANTITY)?.observed).toBe('Your relu(…) is the correct relu(…) moved by one index (your entry i holds the correct entry i + 1).');
+    // reluDerivative([0.5, 0, -1]) is [1, 0, 0]; [1, 1, 0] is ReLU′(0) = 1, not an index off by one
+    expect(detector().detect('02-relu', [call('reluDerivative', [[0.5, 0, -1]], [1, 1, 0])]).map((n) => n.id)).not.toContain(ANOTHER_QUANTITY);
+  });
+
   it('says nothing when the wrong value is no other quantity, or is a vector of equal entries', () => {
     expect(detector().detect('13-sgd-step', [call('sgdStep', [p, grads, learningRate], { ...right, b_k: [9, 8, 7] })])).toEqual([]);
     const ones = { ...p, b_j: [1, 1, 1], b_k: [0.1, 0.4, -0.6] };
