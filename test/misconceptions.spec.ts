@@ -39,8 +39,8 @@ describe('misconception catalogue', () => {
           expect(exercise.status, `${exercise.exercise}: ${exercise.message}`).toBe('graded');
           const failed = exercise.checks.filter((c) => c.status === 'failed');
           expect(failed.length, 'some hidden check must fail').toBeGreaterThan(0);
-          const named = failed.filter((c) => c.failure?.misconceptions?.includes(entry.id));
-          expect(named.length, `no failed check names ${entry.id}; failures: ${failed.map((c) => `${c.name} → [${c.failure?.misconceptions}]`).join('; ')}`).toBeGreaterThan(0);
+          const named = failed.filter((c) => c.failure?.misconceptions?.some((m) => m.id === entry.id));
+          expect(named.length, `no failed check names ${entry.id}; failures: ${failed.map((c) => `${c.name} → [${c.failure?.misconceptions?.map((m) => m.id)}]`).join('; ')}`).toBeGreaterThan(0);
         } else {
           const notPassed = exercise.checks.filter((c) => c.status !== 'passed');
           expect(notPassed.map((c) => `${exercise.exercise} › ${c.name}: ${c.failure?.message}`), 'other exercises are unaffected').toEqual([]);

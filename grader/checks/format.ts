@@ -2,8 +2,9 @@
 
 const MAX_ITEMS = 6;
 
+/** −0 prints as 0: "expected -0" beside "should be 0" only confuses (every comparison treats them as equal). */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n) || Number.isInteger(n)) return Object.is(n, -0) ? '-0' : String(n);
+  if (!Number.isFinite(n) || Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(6)));
 }
 

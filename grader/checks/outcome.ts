@@ -29,7 +29,15 @@ export interface Failure {
   /** the calls of the failing trial, for misconception detection */
   calls: CallRecord[];
   /** filled in by the misconception detector */
-  misconceptions?: string[];
+  misconceptions?: Naming[];
+}
+
+/** A misconception named on a failure, with what was observed. */
+export interface Naming {
+  /** a catalogue id, or the generic detector's `another-quantity` */
+  id: string;
+  /** what the student's code returned that shows it, e.g. "On delta_O_in and dW_kl, your code returns what this mistake gives." */
+  observed: string;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'not-implemented' | 'error' | 'not-run';

@@ -8,6 +8,7 @@ import { KitError } from '../errors';
 import { printable } from '../printable';
 import { gradeCommand } from './commands/grade';
 import { handoutCommand } from './commands/handout';
+import { hiddenSpecsCommand } from './commands/hidden-specs';
 import { hintCommand } from './commands/hint';
 import { progressCommand } from './commands/progress';
 import { stubsCommand } from './commands/stubs';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .addCommand(gradeCommand())
     .addCommand(handoutCommand())
     .addCommand(verifyCommand())
+    .addCommand(hiddenSpecsCommand())
     .addCommand(stubsCommand());
 }
 

@@ -66,7 +66,7 @@ export default defineHiddenSpec('01-linear-forward', [
     },
   },
   {
-    name: 'an input of zeros gives the bias',
+    name: 'a layer of 4 inputs and 3 outputs gives its bias for an input of zeros',
     run(t) {
       const input = [0, 0, 0, 0];
       const W = t.rng.matrix(4, 3);

@@ -69,7 +69,7 @@ export default defineHiddenSpec('09-weight-gradient', [
     },
   },
   {
-    name: 'inputs that are zero give rows of zeros',
+    name: 'a 4-input, 3-output layer whose inputs are partly zero has rows of zeros',
     run(t) {
       // like a ReLU layer with units off: those rows get no gradient
       const input: Vector = [0, t.rng.uniform(0.5, 2), 0, t.rng.uniform(0.5, 2)];

@@ -24,7 +24,7 @@ const softmaxCrossEntropySource = (k: number): string =>
 
 export default defineHiddenSpec('15-gradient-check', [
   {
-    name: 'central differences of a smooth function',
+    name: 'numerical gradient of a smooth function with the default step',
     run(t) {
       const source = '(v) => Math.sin(v[0]) * v[1] + v[1] ** 3';
       t.expectClose(t.call('numericalGradient', t.fn(source), [0.4, -0.7]), oracle.numericalGradient(hostFunction(source), [0.4, -0.7]), 'numericalGradient', FD_AGREEMENT_TOLERANCE);

@@ -1,25 +1,37 @@
 /**
  * Names the likely misconception behind a failed check by replaying the failing calls on
- * each known wrong implementation of the exercise: when a wrong variant returns what the
- * student returned (and leaves the arguments as the student's code left them), that is
- * the mistake. It compares outputs only; it never reads the student's code.
+ * the reference solution and on each known wrong implementation of the exercise, quantity
+ * by quantity (quantities.ts). A wrong variant is named when, on every quantity the
+ * student got wrong, it returns what the student returned — even if it also changes
+ * quantities the student got right (then the naming says which ones match). A wrong value
+ * that is another quantity's correct value is named too (another-quantity.ts). It
+ * compares outputs only; it never reads the student's code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { FLOAT_TOLERANCE, withinTolerance } from '../../exercises/shared/expect-close';
-import type { CallRecord } from '../checks/outcome';
-import type { Subject } from '../checks/runner';
+import type { CallRecord, Naming } from '../checks/outcome';
+import type { InvokeOutcome, Subject } from '../checks/runner';
 import { transpileToCommonJs } from '../compile/transpile';
 import { HostModules } from '../sandbox/host-modules';
 import type { ModuleCode } from '../sandbox/sandbox';
 import type { Exercise } from '../track';
+import { anotherQuantity, ANOTHER_QUANTITY } from './another-quantity';
+import { closeData, differingKeys, listLabels, quantitiesOf, type Quantity } from './quantities';
+
+export { closeData } from './quantities';
 
 const metaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   exercise: z.string(),
   title: z.string().min(1),
   explanation: z.string().min(1),
+  /**
+   * Arguments the mistake does not pin down: where a call leaves argument `arg` of `fn` to
+   * its default, the variant is also replayed with each of `values` (the same mistake with
+   * another default, e.g. a one-sided difference with h = 1e-2).
+   */
+  defaults: z.array(z.object({ fn: z.string(), arg: z.number().int().min(0), name: z.string(), values: z.array(z.number()).min(1) })).optional(),
 });
 
 export type Misconception = z.infer<typeof metaSchema> & {
@@ -45,14 +57,18 @@ export function readCatalogue(kitRoot: string, track: Exercise[]): Misconception
     });
 }
 
+/** At most this many quantities are listed by name in an observation. */
+const MAX_LISTED = 6;
+
 export class MisconceptionDetector {
   private readonly variants: { meta: Misconception; subject: Subject }[];
+  private readonly host: HostModules;
 
   constructor(catalogue: Misconception[], kitRoot: string, kitModules: Map<string, ModuleCode>) {
-    const host = new HostModules(kitModules);
+    this.host = new HostModules(kitModules);
     this.variants = catalogue.map((meta) => {
       const js = transpileToCommonJs(readFileSync(path.join(kitRoot, meta.file), 'utf8'), path.basename(meta.file));
-      return { meta, subject: host.with([{ id: meta.exercise, js }]).subject(meta.exercise) };
+      return { meta, subject: this.host.with([{ id: meta.exercise, js }]).subject(meta.exercise) };
     });
   }
 
@@ -60,29 +76,75 @@ export class MisconceptionDetector {
     return this.variants.map((v) => v.meta);
   }
 
-  /** Ids of the misconceptions whose variant reproduces every call of the failing trial. */
-  detect(exercise: string, calls: CallRecord[]): string[] {
+  /** The misconceptions the failing trial's calls show, catalogue entries first. */
+  detect(exercise: string, calls: CallRecord[]): Naming[] {
     if (calls.length === 0 || calls.some((c) => c.error || !('result' in c))) return [];
-    return this.variants
+    const student = calls.flatMap((call, i) => quantitiesOf(call.fn, i, { ok: true, result: call.result, argsAfter: call.argsAfter ?? [] }));
+    const reference = replay(this.host.subject(exercise), calls);
+    if (!reference) return [];
+    const wrong = differingKeys(student, reference);
+    if (wrong.size === 0) return [];
+    const label = labeller(student, reference);
+
+    const named = this.variants
       .filter((v) => v.meta.exercise === exercise)
-      .filter((v) =>
-        calls.every((call) => {
-          const outcome = v.subject.invoke(call.fn, structuredClone(call.args));
-          return outcome.ok && closeData(outcome.result, call.result) && closeData(outcome.argsAfter, call.argsAfter ?? []);
-        }),
-      )
-      .map((v) => v.meta.id);
+      .flatMap((v): Naming[] => {
+        for (const attempt of attempts(v.meta, calls)) {
+          const variant = replay(v.subject, attempt.calls, calls);
+          if (!variant || [...wrong].some((key) => !sameAt(key, student, variant))) continue;
+          return [{ id: v.meta.id, observed: observation(wrong, differingKeys(variant, reference), label) + attempt.note }];
+        }
+        return [];
+      });
+    const others = anotherQuantity(student, reference, wrong, calls);
+    return others.length > 0 ? [...named, { id: ANOTHER_QUANTITY, observed: others.join(' ') }] : named;
   }
 }
 
-/** Deep equality of plain data with numbers compared within FLOAT_TOLERANCE (NaN equals NaN). */
-export function closeData(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return (Number.isNaN(a) && Number.isNaN(b)) || withinTolerance(a, b, FLOAT_TOLERANCE);
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => closeData(v, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && closeData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return Object.is(a, b);
+/**
+ * The quantities of every call replayed on `subject`, or undefined if one threw. Arguments
+ * added to fill a default (see attempts) are left out of what the call leaves in its arguments.
+ */
+function replay(subject: Subject, calls: CallRecord[], asMade: CallRecord[] = calls): Quantity[] | undefined {
+  const outcomes: InvokeOutcome[] = calls.map((call) => subject.invoke(call.fn, structuredClone(call.args)));
+  if (outcomes.some((o) => !o.ok)) return undefined;
+  return outcomes.flatMap((o, i) => quantitiesOf(calls[i].fn, i, o.ok ? { ...o, argsAfter: o.argsAfter.slice(0, asMade[i].args.length) } : o));
 }
+
+/** Both sides have the same value at `key`, or both lack it (a field the mistake leaves out). */
+function sameAt(key: string, a: Quantity[], b: Quantity[]): boolean {
+  const qa = a.find((q) => q.key === key);
+  const qb = b.find((q) => q.key === key);
+  return qa === undefined || qb === undefined ? qa === qb : closeData(qa.value, qb.value);
+}
+
+/** The calls as made, then (for entries with `defaults`) with each default the mistake might have used. */
+function attempts(meta: Misconception, calls: CallRecord[]): { calls: CallRecord[]; note: string }[] {
+  const asMade = { calls, note: '' };
+  const withDefaults = (meta.defaults ?? []).flatMap((d) => {
+    if (!calls.some((c) => c.fn === d.fn && c.args.length <= d.arg)) return [];
+    return d.values.map((value) => ({
+      calls: calls.map((c) => (c.fn === d.fn && c.args.length <= d.arg ? { ...c, args: [...c.args, ...Array(d.arg - c.args.length).fill(undefined), value] } : c)),
+      note: ` That holds with ${d.name} = ${value} where the check left ${d.name} to its default: the same mistake, with another default.`,
+    }));
+  });
+  return [asMade, ...withDefaults];
+}
+
+/** Labels by key, from whichever side has the quantity. */
+function labeller(...sides: Quantity[][]): (key: string) => string {
+  const labels = new Map(sides.flat().map((q) => [q.key, q.label]));
+  return (key) => labels.get(key) ?? key;
+}
+
+/** "On X and Y, your code returns what this mistake gives." — and, for a partial match, what it would also change. */
+function observation(wrong: Set<string>, variantChanges: Set<string>, label: (key: string) => string): string {
+  const list = (keys: string[]): string => {
+    const labels = [...new Set(keys.map(label))];
+    return labels.length > MAX_LISTED ? `${labels.slice(0, MAX_LISTED).join(', ')} and ${labels.length - MAX_LISTED} more` : listLabels(labels);
+  };
+  const alsoChanged = [...variantChanges].filter((k) => !wrong.has(k));
+  const base = `On ${list([...wrong])}, your code returns what this mistake gives.`;
+  return alsoChanged.length === 0 ? base : `${base} The mistake would also change ${list(alsoChanged)}, which your code gets right: only that part of it is in your code.`;
+}
+

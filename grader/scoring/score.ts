@@ -1,5 +1,6 @@
 /** Turns a worker's StudentRun into scored exercises: points per check, partial credit, totals. */
 import type { HiddenSpec } from '../checks/dsl';
+import { describeNamings } from '../misconceptions/describe';
 import type { Misconception } from '../misconceptions/detect';
 import type { ScoredCheck, ScoredExercise, StudentRecord } from '../results/types';
 import { INTEGRATION_QUANTITY_COUNT } from '../run/integration';
@@ -58,10 +59,7 @@ function scoreChecks(run: ExerciseRun, points: Map<string, number>, exerciseNumb
               ...('actual' in failure ? { actual: jsonSafe(failure.actual) } : {}),
               ...(failure.trial ? { trial: failure.trial } : {}),
               ...(failure.input ? { input: failure.input } : {}),
-              misconceptions: (failure.misconceptions ?? []).map((id) => {
-                const m = catalogue.find((c) => c.id === id);
-                return { id, title: m?.title ?? id, explanation: m?.explanation ?? '' };
-              }),
+              misconceptions: describeNamings(failure.misconceptions ?? [], catalogue),
             },
           }
         : {}),
