@@ -46,13 +46,14 @@ async function readFromTree(source: SubmissionSource, tree: SubmissionTree, trac
     exercises[exercise.id] = await readExercise(tree, entriesByPath, chosen.root, exercise, limits.maxFileBytes);
   }
   const reported = new Set(Object.values(exercises).flatMap((file) => (file.status === 'missing' ? [] : [file.path])));
-  // a whole handout folder handed in: its own READMEs, hints, specs and tools are not the student's extras
+  // a whole handout folder handed in (its package.json beside exercises/): its own READMEs,
+  // hints, specs and tools are not the student's extras
   const course = courseFolderOf(chosen.root);
+  const wholeCourse = course !== undefined && tree.entries.some((e) => e.path === joinPath(course, 'package.json'));
   const handoutFile = (path: string): boolean => {
-    const inCourse = course === undefined ? undefined : pathInCourse(path, course);
+    const inCourse = wholeCourse ? pathInCourse(path, course!) : undefined;
     return inCourse !== undefined && isHandoutFile(inCourse);
   };
-  const wholeCourse = course !== undefined && course !== '' && tree.entries.some((e) => e.path === `${course}/package.json`);
   const extraFiles = filesOf(tree.entries).filter((path) => !reported.has(path) && !handoutFile(path));
   const missing = track.filter((exercise) => exercises[exercise.id]!.status === 'missing');
   return {
