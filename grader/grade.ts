@@ -201,7 +201,7 @@ async function gradeOne(pool: WorkerPool, cache: ResultCache, s: OneStudent): Pr
 
 /**
  * How much CPU time a worker may spend on one step of a job before the pool kills it (its
- * wall-clock backstop is WALL_CLOCK_FACTOR times as long). Type checking cannot be
+ * wall-clock backstop only stops a worker that hangs: see pool.ts). Type checking cannot be
  * interrupted inside the worker, so a file that keeps the checker busy is stopped here. An
  * exercise runs under the sandbox's time limit, but some of the student's code can run
  * outside it (isolated-vm reads an unhandled rejection's reason after the call, with no time
@@ -242,7 +242,7 @@ function abandonedVerdict(death: WorkerDeath, job: GradeJob): AbandonedStep {
     return {
       status: 'timeout',
       limitHit: 'time',
-      message: `time limit of ${job.limits.timeoutMs} ms reached: the grading process had to be stopped (the step ran past ${cpuSeconds} s of CPU time, or ${WALL_CLOCK_FACTOR * cpuSeconds} s in all)`,
+      message: `time limit of ${job.limits.timeoutMs} ms reached: the grading process had to be stopped (the step ran past ${cpuSeconds} s of CPU time, or hung for ${WALL_CLOCK_FACTOR * cpuSeconds} s)`,
     };
   }
   if (death.cause === 'memory') {

@@ -7,8 +7,10 @@
  * dies, the outcome names the step it died in, so the caller can blame that step alone.
  *
  * The watchdog counts the worker's CPU time, read from outside (/proc), so that a verdict
- * does not depend on how busy the machine is; wall-clock time is a backstop only, at
- * WALL_CLOCK_FACTOR times the step's CPU time (or at the CPU time itself where /proc is missing).
+ * does not depend on how busy the machine is. Wall-clock time is a backstop only, for a worker
+ * that hangs without using CPU: every WALL_CLOCK_FACTOR times the step's CPU time, a worker
+ * that used less than IDLE_SHARE of that time on the CPU is stopped (where /proc is missing, the
+ * CPU time limit is applied to wall-clock time instead).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
@@ -61,8 +63,10 @@ export interface PoolOptions {
   stepMemoryMb?: (job: GradeJob, step: GradingStep | 'start') => number | undefined;
 }
 
-/** Wall-clock backstop of a step, as a multiple of its CPU time limit (the worker may get a small share of a busy machine). */
+/** How often the wall-clock backstop looks at a step, as a multiple of its CPU time limit. */
 export const WALL_CLOCK_FACTOR = 5;
+/** A worker that used less than this share of a core over a backstop period is hung, not starved. */
+const IDLE_SHARE = 0.01;
 /** How often the pool reads each busy worker's memory and CPU time. */
 const SAMPLE_MS = 20;
 
@@ -174,7 +178,19 @@ export class WorkerPool {
     const usage = slot.child.pid === undefined ? undefined : readUsage(slot.child.pid);
     const memoryBoundMb = this.options.stepMemoryMb?.(busy.job, step);
     busy.watch = usage ? { step, cpuMs: usage.cpuMs, rssMb: usage.rssMb, cpuLimitMs, ...(memoryBoundMb !== undefined ? { memoryBoundMb } : {}) } : undefined;
-    busy.timer = setTimeout(() => this.kill(slot, step, 'time'), usage ? WALL_CLOCK_FACTOR * cpuLimitMs : cpuLimitMs);
+    if (!usage) {
+      busy.timer = setTimeout(() => this.kill(slot, step, 'time'), cpuLimitMs);
+      return;
+    }
+    const periodMs = WALL_CLOCK_FACTOR * cpuLimitMs;
+    let cpuAtStart = usage.cpuMs;
+    const backstop = (): void => {
+      const now = slot.child.pid === undefined ? undefined : readUsage(slot.child.pid);
+      if (!now || now.cpuMs - cpuAtStart < IDLE_SHARE * periodMs) return this.kill(slot, step, 'time');
+      cpuAtStart = now.cpuMs; // starved but working: the CPU time limit will end it if it must
+      busy.timer = setTimeout(backstop, periodMs);
+    };
+    busy.timer = setTimeout(backstop, periodMs);
   }
 
   /** Reads each busy worker's CPU time and memory, and stops the ones past their step's limits. */
