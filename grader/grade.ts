@@ -25,10 +25,11 @@ import { RECORD_FORMAT, type StudentRecord } from './results/types';
 import { writeClassReports, writeStudentReports } from './reports';
 import { resolveReportOptions } from './reports/options';
 import { bundleWorker } from './run/bundle';
-import { WorkerPool, type WorkerDeath } from './run/pool';
+import { WALL_CLOCK_FACTOR, WorkerPool, type WorkerDeath } from './run/pool';
 import type { ProgressReporter } from './run/progress';
 import { type CacheStats, ResultCache } from './run/result-cache';
 import type { AbandonedStep, GradeJob, GradingStep, JobFile, StudentRun } from './run/types';
+import { SANDBOX_ATTEMPTS } from './sandbox/time-budget';
 import { type GradingConfig, loadConfig } from './scoring/config';
 import { round } from './scoring/score';
 import { exerciseFile, findExercise, loadTrack, type Exercise } from './track';
@@ -92,6 +93,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
     bundleFile: bundle.file,
     kitRoot: KIT_ROOT,
     stepTimeoutMs,
+    stepMemoryMb,
   });
   try {
     await pool.ready();
@@ -239,30 +241,57 @@ async function gradeWithWorker(pool: WorkerPool, cache: ResultCache, s: OneStude
 }
 
 /**
- * How long a worker may spend on one step of a job before the pool kills it. Type checking
- * cannot be interrupted inside the worker, so a file that keeps the checker busy is stopped
- * here. An exercise runs under the sandbox's time limit, but a little of the student's code
- * can run outside it (isolated-vm reads an unhandled rejection's reason after the call, with
- * no time limit), so an exercise step gets twice its time limit and 5 s for the grader's own
- * work before its worker is stopped.
+ * How much CPU time a worker may spend on one step of a job before the pool kills it (its
+ * wall-clock backstop only stops a worker that hangs: see pool.ts). Type checking cannot be
+ * interrupted inside the worker, so a file that keeps the checker busy is stopped here. An
+ * exercise runs under the sandbox's time limit, but some of the student's code can run
+ * outside it (isolated-vm reads an unhandled rejection's reason after the call, with no time
+ * limit; a native loop such as \`new Array(1e8).fill(x)\` does not stop when told to), so an
+ * exercise step gets its time limit once per attempt of the sandbox (each spends at most
+ * that), once more, and 5 s for the grader's own work before its worker is stopped.
  */
 export function stepTimeoutMs(job: GradeJob, step: GradingStep | 'start'): number {
   if (step === 'start') return 30_000;
   if (step === 'compile') return compileTimeoutMs(job.limits.timeoutMs);
-  return 2 * job.limits.timeoutMs + 5_000;
+  return (SANDBOX_ATTEMPTS + 1) * job.limits.timeoutMs + 5_000;
 }
 
 /**
- * The most time type checking one student's files may take: ten times the time limit per
- * exercise (20 s by default), and at least 10 s. It is wall-clock time: a fresh worker checks
- * 16 files in about a second, and the margin is for a machine busier than one worker per core.
+ * How far a worker's resident memory may grow while it runs one exercise (or the integration
+ * run) before the pool kills it: twice the sandbox's memory limit, and 32 MiB for a fresh
+ * isolate and the grader's own work (an honest exercise grows it by 10 MiB at most). The
+ * isolate's own limit counts its heap and array buffers only, and lets the heap run past the
+ * limit for a while; this bound counts everything the process holds.
+ */
+export function stepMemoryMb(job: GradeJob, step: GradingStep | 'start'): number | undefined {
+  return step === 'start' || step === 'compile' ? undefined : workerMemoryGrowthMb(job.limits.memoryMb);
+}
+
+export const workerMemoryGrowthMb = (memoryMb: number): number => 2 * memoryMb + 32;
+
+/**
+ * The most CPU time type checking one student's files may take: ten times the time limit per
+ * exercise (20 s by default), and at least 10 s. A fresh worker checks 16 files in about a
+ * second of CPU time.
  */
 export const compileTimeoutMs = (timeoutMs: number): number => Math.max(10_000, 10 * timeoutMs);
 
 /** The verdict of a step whose code brought its grading worker down. */
 function abandonedVerdict(death: WorkerDeath, job: GradeJob): AbandonedStep {
   if (death.cause === 'watchdog') {
-    return { status: 'timeout', limitHit: 'time', message: `time limit of ${job.limits.timeoutMs} ms reached: the grading process had to be stopped after ${stepTimeoutMs(job, death.step!) / 1000} s` };
+    const cpuSeconds = stepTimeoutMs(job, death.step!) / 1000;
+    return {
+      status: 'timeout',
+      limitHit: 'time',
+      message: `time limit of ${job.limits.timeoutMs} ms reached: the grading process had to be stopped (the step ran past ${cpuSeconds} s of CPU time, or hung for ${WALL_CLOCK_FACTOR * cpuSeconds} s)`,
+    };
+  }
+  if (death.cause === 'memory') {
+    return {
+      status: 'out-of-memory',
+      limitHit: 'memory',
+      message: `memory limit of ${job.limits.memoryMb} MiB reached: the code grew its grading process to ${death.rssMb} MiB (more than ${workerMemoryGrowthMb(job.limits.memoryMb)} MiB over what it held when the exercise began), so the process was stopped`,
+    };
   }
   if (death.outOfMemory) {
     return { status: 'out-of-memory', limitHit: 'memory', message: `memory limit of ${job.limits.memoryMb} MiB reached: the code asked for so much memory at once that its grading process stopped` };

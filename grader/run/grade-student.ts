@@ -112,6 +112,9 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
   let loadError: string | undefined;
   const modules = modulesFor(kit, { id: exercise.id, js: compiled.js ?? '', imports: compiled.imports });
   const { output, abort } = sandbox.withExercise(exercise.id, modules, (session) => {
+    // a run may be repeated (the sandbox's wall-clock slack): each starts from scratch
+    checks.length = 0;
+    loadError = undefined;
     const loaded = session.load(exercise.id);
     if (!loaded.ok) {
       loadError = `${exercise.file} failed as it loaded: ${loaded.error.name}: ${loaded.error.message}`;

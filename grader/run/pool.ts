@@ -1,35 +1,55 @@
 /**
  * A pool of grading worker processes. Each worker grades one student at a time and says
  * which step it starts (compile, each exercise, the integration run); a watchdog kills a
- * worker that overruns a step (a type checker that does not finish, a native hang) and a
+ * worker that overruns a step (a type checker that does not finish, a native hang) or whose
+ * resident memory grows past the step's bound (memory outside the isolate's heap), and a
  * fresh worker takes its place, so one submission can never stop the run. When a worker
  * dies, the outcome names the step it died in, so the caller can blame that step alone.
+ *
+ * The watchdog counts the worker's CPU time, read from outside (/proc), so that a verdict
+ * does not depend on how busy the machine is. Wall-clock time is a backstop only, for a worker
+ * that hangs without using CPU: every WALL_CLOCK_FACTOR times the step's CPU time, a worker
+ * that used less than IDLE_SHARE of that time on the CPU is stopped (where /proc is missing, the
+ * CPU time limit is applied to wall-clock time instead).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { ToMain, ToWorker } from './protocol';
 import type { GradeJob, GradingStep, StudentRun } from './types';
+import { readUsage, startPeak } from './usage';
 
 /** How a worker died: killed by the watchdog, or it stopped by itself (a signal such as SIGABRT, an exit code). */
 export interface WorkerDeath {
   /** the step the worker had started when it died, if it had started one */
   step?: GradingStep;
-  /** 'watchdog': the step overran its time; 'crash': the worker stopped by itself */
-  cause: 'watchdog' | 'crash';
+  /** 'watchdog': the step overran its time; 'memory': the worker's resident memory grew past the step's bound; 'crash': the worker stopped by itself */
+  cause: 'watchdog' | 'memory' | 'crash';
   /** the signal or exit code, e.g. 'SIGABRT' or 'exit code 1' */
   how: string;
   /** what the worker printed last suggests V8 ran out of memory */
   outOfMemory: boolean;
+  /** 'memory': the worker's resident memory when it was stopped, and the bound it passed, in MiB */
+  rssMb?: number;
+  boundMb?: number;
 }
 
 export type WorkerOutcome = { ok: true; run: StudentRun } | { ok: false; error: string; death?: WorkerDeath };
 
+/** Where a step started: the worker's CPU time and resident memory then, and what it may reach. */
+interface StepWatch {
+  step: GradingStep | 'start';
+  cpuMs: number;
+  rssMb: number;
+  cpuLimitMs: number;
+  memoryBoundMb?: number;
+}
+
 interface Slot {
   child: ChildProcess;
   ready: Promise<void>;
-  busy?: { jobId: number; job: GradeJob; resolve: (o: WorkerOutcome) => void; timer: NodeJS.Timeout; step?: GradingStep };
-  /** set when the watchdog killed this worker */
-  killedInStep?: GradingStep | 'job';
+  busy?: { jobId: number; job: GradeJob; resolve: (o: WorkerOutcome) => void; timer?: NodeJS.Timeout; step?: GradingStep; watch?: StepWatch };
+  /** set when the watchdog killed this worker: in which step, and for which limit */
+  killed?: { step: GradingStep | 'job'; limit: 'time' | 'memory'; rssMb?: number; boundMb?: number };
   stderr: string;
 }
 
@@ -37,9 +57,18 @@ export interface PoolOptions {
   size: number;
   bundleFile: string;
   kitRoot: string;
-  /** how long a step of a job may take before the worker is killed ('start': until the first step) */
+  /** how much CPU time a step of a job may take before the worker is killed ('start': until the first step) */
   stepTimeoutMs: (job: GradeJob, step: GradingStep | 'start') => number;
+  /** how far (MiB) the worker's resident memory may grow during a step before it is killed; undefined: no bound */
+  stepMemoryMb?: (job: GradeJob, step: GradingStep | 'start') => number | undefined;
 }
+
+/** How often the wall-clock backstop looks at a step, as a multiple of its CPU time limit. */
+export const WALL_CLOCK_FACTOR = 5;
+/** A worker that used less than this share of a core over a backstop period is hung, not starved. */
+const IDLE_SHARE = 0.01;
+/** How often the pool reads each busy worker's memory and CPU time. */
+const SAMPLE_MS = 20;
 
 /** What V8 prints when a heap (the worker's, or an isolate's it could not contain) runs out. */
 const OUT_OF_MEMORY = /out of memory|is_heap_oom|Allocation failed|Reached heap limit|Invalid array length Allocation/i;
@@ -58,9 +87,12 @@ export class WorkerPool {
   private readonly waiting: { job: GradeJob; jobId: number; resolve: (o: WorkerOutcome) => void }[] = [];
   private nextJobId = 1;
   private closed = false;
+  private readonly sampler: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+    this.sampler = setInterval(() => this.sample(), SAMPLE_MS);
+    this.sampler.unref();
   }
 
   /** Resolves when every worker has loaded the kit; rejects if one cannot start. */
@@ -77,6 +109,7 @@ export class WorkerPool {
 
   close(): void {
     this.closed = true;
+    clearInterval(this.sampler);
     for (const slot of this.slots) slot.child.kill('SIGKILL');
   }
 
@@ -123,7 +156,8 @@ export class WorkerPool {
           if (slot.busy || this.waiting.length === 0 || !slot.child.connected) return;
           const { job, jobId, resolve } = this.waiting.shift()!;
           slot.stderr = ''; // what the worker prints from now on is about this job
-          slot.busy = { jobId, job, resolve, timer: this.watchdog(slot, job, 'start') };
+          slot.busy = { jobId, job, resolve };
+          this.watch(slot, 'start');
           slot.child.send({ type: 'grade', jobId, job } satisfies ToWorker);
         },
         () => undefined, // a worker that could not start takes no job (a replacement killed by close(), say)
@@ -131,19 +165,57 @@ export class WorkerPool {
     }
   }
 
-  /** Kills the worker if `step` has not ended within its time; the close handler reports the job and replaces the worker. */
-  private watchdog(slot: Slot, job: GradeJob, step: GradingStep | 'start'): NodeJS.Timeout {
-    return setTimeout(() => {
-      slot.killedInStep = step === 'start' ? 'job' : step;
-      slot.child.kill('SIGKILL');
-    }, this.options.stepTimeoutMs(job, step));
+  /**
+   * Starts watching `step` of the slot's job: the sampler kills the worker if the step spends
+   * more CPU time than its limit or grows the worker's memory past its bound, and a timer kills
+   * it at the wall-clock backstop. The close handler reports the job and replaces the worker.
+   */
+  private watch(slot: Slot, step: GradingStep | 'start'): void {
+    const busy = slot.busy!;
+    clearTimeout(busy.timer);
+    const cpuLimitMs = this.options.stepTimeoutMs(busy.job, step);
+    if (slot.child.pid !== undefined) startPeak(slot.child.pid);
+    const usage = slot.child.pid === undefined ? undefined : readUsage(slot.child.pid);
+    const memoryBoundMb = this.options.stepMemoryMb?.(busy.job, step);
+    busy.watch = usage ? { step, cpuMs: usage.cpuMs, rssMb: usage.rssMb, cpuLimitMs, ...(memoryBoundMb !== undefined ? { memoryBoundMb } : {}) } : undefined;
+    if (!usage) {
+      busy.timer = setTimeout(() => this.kill(slot, step, 'time'), cpuLimitMs);
+      return;
+    }
+    const periodMs = WALL_CLOCK_FACTOR * cpuLimitMs;
+    let cpuAtStart = usage.cpuMs;
+    const backstop = (): void => {
+      const now = slot.child.pid === undefined ? undefined : readUsage(slot.child.pid);
+      if (!now || now.cpuMs - cpuAtStart < IDLE_SHARE * periodMs) return this.kill(slot, step, 'time');
+      cpuAtStart = now.cpuMs; // starved but working: the CPU time limit will end it if it must
+      busy.timer = setTimeout(backstop, periodMs);
+    };
+    busy.timer = setTimeout(backstop, periodMs);
+  }
+
+  /** Reads each busy worker's CPU time and memory, and stops the ones past their step's limits. */
+  private sample(): void {
+    for (const slot of this.slots) {
+      const watch = slot.busy?.watch;
+      if (!watch || slot.killed || slot.child.pid === undefined) continue;
+      const usage = readUsage(slot.child.pid);
+      if (!usage) continue;
+      if (watch.memoryBoundMb !== undefined && usage.peakRssMb - watch.rssMb > watch.memoryBoundMb) {
+        this.kill(slot, watch.step, 'memory', { rssMb: Math.round(usage.peakRssMb), boundMb: Math.round(watch.rssMb + watch.memoryBoundMb) });
+      } else if (usage.cpuMs - watch.cpuMs > watch.cpuLimitMs) this.kill(slot, watch.step, 'time');
+    }
+  }
+
+  private kill(slot: Slot, step: GradingStep | 'start', limit: 'time' | 'memory', memory: { rssMb?: number; boundMb?: number } = {}): void {
+    if (slot.killed) return;
+    slot.killed = { step: step === 'start' ? 'job' : step, limit, ...memory };
+    slot.child.kill('SIGKILL');
   }
 
   private startStep(slot: Slot, jobId: number, step: GradingStep): void {
-    if (slot.busy?.jobId !== jobId || slot.killedInStep) return;
-    clearTimeout(slot.busy.timer);
+    if (slot.busy?.jobId !== jobId || slot.killed) return;
     slot.busy.step = step;
-    slot.busy.timer = this.watchdog(slot, slot.busy.job, step);
+    this.watch(slot, step);
   }
 
   private finish(slot: Slot, jobId: number, outcome: WorkerOutcome): void {
@@ -159,13 +231,19 @@ export class WorkerPool {
   private replace(slot: Slot, how: string): void {
     if (slot.busy) {
       const { step } = slot.busy;
+      const { killed } = slot;
       const death: WorkerDeath = {
         ...(step !== undefined ? { step } : {}),
-        cause: slot.killedInStep ? 'watchdog' : 'crash',
-        how: slot.killedInStep ? 'SIGKILL' : how,
-        outOfMemory: !slot.killedInStep && OUT_OF_MEMORY.test(slot.stderr),
+        cause: killed ? (killed.limit === 'memory' ? 'memory' : 'watchdog') : 'crash',
+        how: killed ? 'SIGKILL' : how,
+        outOfMemory: !killed && OUT_OF_MEMORY.test(slot.stderr),
+        ...(killed?.rssMb !== undefined ? { rssMb: killed.rssMb, boundMb: killed.boundMb } : {}),
       };
-      const what = slot.killedInStep ? `was stopped: ${step ?? 'the job'} took too long` : `stopped (${how})${slot.stderr.trim() ? `: ${lastLine(slot.stderr)}` : ''}`;
+      const what = !killed
+        ? `stopped (${how})${slot.stderr.trim() ? `: ${lastLine(slot.stderr)}` : ''}`
+        : killed.limit === 'memory'
+          ? `was stopped: ${step ?? 'the job'} took its memory to ${killed.rssMb} MiB (bound ${killed.boundMb} MiB)`
+          : `was stopped: ${step ?? 'the job'} took too long`;
       this.finish(slot, slot.busy.jobId, { ok: false, error: `the grading worker ${what}`, death });
     }
     if (this.closed) return;

@@ -41,9 +41,29 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     output += stringSlice(line, 0, OUTPUT_LIMIT - output.length) + '\n';
   }
   globalThis.console = { log: record, info: record, warn: record, error: record, debug: record };
-  // A WebAssembly.Memory lives outside the isolate's heap, where its memory limit does not
-  // reach (a few calls can commit gigabytes): graded code has no use for WebAssembly.
+  // Memory outside the isolate's heap is beyond the reach of its memory limit, and graded code
+  // has no use for what allocates it: a WebAssembly.Memory (a few calls commit gigabytes), a
+  // growable SharedArrayBuffer and a resizable ArrayBuffer (they grow in place), Intl's
+  // formatters (native objects behind small handles). Atomics goes with shared memory
+  // (Atomics.waitAsync with a timeout aborts the whole process).
   delete globalThis.WebAssembly;
+  delete globalThis.SharedArrayBuffer;
+  delete globalThis.Atomics;
+  delete globalThis.Intl;
+  const NativeArrayBuffer = ArrayBuffer;
+  const ReflectConstruct = Reflect.construct;
+  // the same prototype, so buffers made by typed arrays are ArrayBuffers as before; only the
+  // options argument (maxByteLength: resizable) is refused
+  const FixedArrayBuffer = function ArrayBuffer(length, options) {
+    if (new.target === undefined) throw new TypeError("Constructor ArrayBuffer requires 'new'");
+    if (options !== undefined) throw new TypeError('resizable ArrayBuffers are not available here');
+    return ReflectConstruct(NativeArrayBuffer, [length], new.target);
+  };
+  FixedArrayBuffer.prototype = NativeArrayBuffer.prototype;
+  FixedArrayBuffer.isView = NativeArrayBuffer.isView;
+  NativeArrayBuffer.prototype.constructor = FixedArrayBuffer;
+  delete NativeArrayBuffer.prototype.resize;
+  globalThis.ArrayBuffer = FixedArrayBuffer;
 
   function resolve(fromId, specifier) {
     const match = typeof specifier === 'string' ? regexExec(SPECIFIER, specifier) : null;

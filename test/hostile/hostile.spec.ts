@@ -14,16 +14,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LIMIT } from '../../grader/checks/bounded';
-import { compileTimeoutMs } from '../../grader/grade';
+import { compileTimeoutMs, workerMemoryGrowthMb } from '../../grader/grade';
 import { KIT_ROOT } from '../../grader/paths';
 import type { StudentRecord } from '../../grader/results/types';
 import { CASES, ODD_ID, ODD_ID_2, type HostileCase } from '../fixtures/hostile/cases';
 import { buildClass, EXPECTED, expectedName, expectedOf, HOSTILE_DIR, writeCorpus, type ExpectedFile } from '../fixtures/hostile/generate';
 import { findFiles, fingerprint, gradeArgs, isAlive, kitFingerprint, LIMITS, makeRunRoot, processesOfRun, readRecords, startCli, withoutTiming } from './helpers';
 import { killAndResume, killAndResumeRoot, RESUME_CLASS, type KillAndResume } from './kill-and-resume';
+import { WorkerMemoryWatch } from './worker-memory';
 
 const { root, classDir, out, tmp } = makeRunRoot('hostile');
 const resumeRoot = killAndResumeRoot();
+/** A grading worker's own resident memory (Node, TypeScript, the kit): 180–300 MiB measured on honest classes. */
+const HONEST_WORKER_MB = 350;
+/** What can be allocated between two of the pool's readings, and rounding. */
+const SAMPLING_MARGIN_MB = 64;
 /** Files an attack would create if it got out: none may exist after the run. */
 const CANARIES = [
   path.join(os.tmpdir(), 'backprop-kit-pwned'),
@@ -40,6 +45,8 @@ let cases: HostileCase[];
 const before: { classTree?: string[]; kit?: Record<string, string>; canaries?: boolean[] } = {};
 let leftoverProcesses: number[] = [];
 let resume: KillAndResume;
+/** pid → peak resident memory (MiB) of each grading worker of the hostile run */
+let workerPeaks: Map<number, number>;
 
 beforeAll(async () => {
   cases = await buildClass(classDir);
@@ -47,11 +54,14 @@ beforeAll(async () => {
   before.classTree = fingerprint(classDir);
   before.kit = kitFingerprint();
   before.canaries = CANARIES.map((file) => existsSync(file));
+  const memory = new WorkerMemoryWatch(tmp);
   const main = startCli(gradeArgs(classDir, out), tmp).done;
   [run, resume] = await Promise.all([main, killAndResume(resumeRoot)]);
+  workerPeaks = memory.stop();
   leftoverProcesses = processesOfRun(tmp);
   records = readRecords(out);
-}, 300_000);
+  // the limits count CPU time: on a busy machine (test/hostile/under-load.ts) the run takes longer, with the same verdicts
+}, 900_000);
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
@@ -129,6 +139,13 @@ describe('grading the hostile corpus with a correct submission', () => {
       );
       expect(got).toEqual(expected.exercises);
       for (const note of expected.notes ?? []) expect(record!.submission.notes.join('\n')).toContain(note);
+      for (const phrase of c.failures ?? []) {
+        for (const [exercise, want] of Object.entries(expected.exercises!)) {
+          if (want.score === 'full') continue;
+          const failed = exerciseOf(record!, exercise).checks.find((check) => check.failure);
+          expect(failed?.failure?.message, exercise).toContain(phrase);
+        }
+      }
     });
   }
 
@@ -186,6 +203,18 @@ describe('grading the hostile corpus with a correct submission', () => {
     expect(exerciseOf(records.get('memory-bomb')!, '03-sigmoid').limitHit).toBe('memory');
     expect(feedback('memory-bomb')).toContain(`memory limit of ${LIMITS.memoryMb}`);
     expect(feedback('memory-bomb-one-allocation')).toContain(`memory limit of ${LIMITS.memoryMb}`);
+  });
+
+  it('keeps every worker’s resident memory within its own plus the bound derived from --memory (measured from outside)', () => {
+    // what the memory routes would reach without the bound: 0.6 to 1.4 GiB per worker
+    const bound = HONEST_WORKER_MB + workerMemoryGrowthMb(LIMITS.memoryMb) + SAMPLING_MARGIN_MB;
+    const measured = [...workerPeaks.values()];
+    expect(measured.length).toBeGreaterThanOrEqual(2);
+    for (const peak of measured) expect(peak).toBeLessThan(bound);
+    // the pool's own reading when it stopped a worker, as the records report it
+    const reported = [...records.values()].flatMap((r) => r.exercises.flatMap((e) => /grew its grading process to (\d+) MiB/.exec(e.message ?? '')?.[1] ?? []));
+    expect(reported.length).toBeGreaterThanOrEqual(2);
+    for (const mb of reported) expect(Number(mb)).toBeLessThan(bound);
   });
 
   it('ends a type checker that does not finish within its limit, and grades the submission without type checking', () => {
