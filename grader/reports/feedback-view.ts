@@ -7,6 +7,7 @@ import type { CheckStatus } from '../checks/outcome';
 import type { ExerciseStatus, IntegrationQuantity } from '../run/types';
 import type { ScoredCheck, ScoredExercise, StudentRecord } from '../results/types';
 import { readmeLink, type ResolvedReportOptions } from './options';
+import { partialRun, partialRunText } from './run-view';
 import {
   CHECK_STATUS_TEXT,
   exerciseComplete,
@@ -122,13 +123,17 @@ export interface FeedbackView {
   notes: NotesView;
   exercises: ExerciseView[];
   integration: IntegrationView;
+  /** which exercises were graded, when a run (--only) graded only some */
+  partial?: string;
 }
 
 const MARK: Record<IntegrationQuantity['status'], string> = { right: '✓', wrong: '✗', unavailable: '–' };
 
 export function feedbackView(record: StudentRecord, options: ResolvedReportOptions): FeedbackView {
   const exercises = record.exercises.map((e) => exerciseView(e, record.limits, options));
+  const partial = partialRun([record]);
   return {
+    ...(partial ? { partial: partialRunText(partial, 'student') } : {}),
     courseTitle: options.courseTitle,
     studentId: record.studentId,
     scoreText: scoreOutOf(record.score, record.maxScore),
