@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kitPath } from '../grader/paths';
-import type { ClassResults } from '../grader/reports';
-import type { GradescopeResults } from '../grader/reports';
+import type { ClassResults, GradescopeResults } from '../grader/reports';
+import { runView } from '../grader/reports/run-view';
 import { readShardManifest, type ShardManifest } from '../grader/results/shard-manifest';
 import type { StudentRecord } from '../grader/results/types';
 import { inShard, parseShard } from '../grader/run/shard';
@@ -221,6 +221,23 @@ describe('a partial run into an empty folder, then another on top of it', () => 
   });
 });
 
+describe('a regrade of a submission that changed since', () => {
+  it('grades it in full, and tells the student why', () => {
+    const submissions = at('changing-class');
+    const ada = path.join(submissions, 'ada-all-correct');
+    cpSync(kitPath('examples', 'submissions', 'ada-all-correct'), ada, { recursive: true });
+    expectOk(runCli(['grade', submissions, ...SECRET, '--out', at('changing-out'), '--only', '01'], { timeoutMs: 300_000 }));
+    expect(readRecord('changing-out', 'ada-all-correct').exercises.filter((e) => e.status !== 'skipped').map((e) => e.exercise)).toEqual(['01-linear-forward']);
+    const relu = readdirSync(path.join(ada, 'exercises', '02-relu')).find((name) => !name.includes('.spec.') && name.endsWith('.ts'))!;
+    writeFileSync(path.join(ada, 'exercises', '02-relu', relu), `${readFileSync(path.join(ada, 'exercises', '02-relu', relu), 'utf8')}\n// changed\n`);
+    expectOk(runCli(['grade', submissions, ...SECRET, '--out', at('changing-out'), '--only', '01'], { timeoutMs: 300_000 }));
+    const record = readRecord('changing-out', 'ada-all-correct');
+    expect(record.exercises.every((e) => e.status === 'graded')).toBe(true);
+    expect([record.score, record.maxScore]).toEqual([160, 160]);
+    expect(record.submission.notes).toContain('your submission changed since it was last graded, so every exercise was graded again');
+  }, 600_000);
+});
+
 describe('exit status', () => {
   it('3 when some submission could not be read, and the summary line names it; --version prints the version', () => {
     const submissions = at('with-broken-zip');
@@ -233,4 +250,28 @@ describe('exit status', () => {
     expect(version.status).toBe(0);
     expect(version.stdout).toBe(`${(JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as { version: string }).version}\n`);
   }, 300_000);
+});
+
+describe('what the class page says about the run, from the records', () => {
+  // just the fields runView reads
+  const record = (gradedAt: string | undefined, courseSecret: boolean | undefined, statuses: string[] = ['graded', 'graded']) =>
+    ({
+      timing: { gradingMs: 1, ...(gradedAt ? { gradedAt } : {}) },
+      ...(courseSecret === undefined ? {} : { gradedWith: { kitVersion: '9.8.7', kit: 'k', config: 'c', secret: 's', courseSecret } }),
+      exercises: statuses.map((status, i) => ({ exercise: `0${i + 1}-x`, status })),
+    }) as unknown as StudentRecord;
+
+  it('when: one minute, a span within a day, a span over midnight', () => {
+    expect(runView([record('2026-12-01T23:10:05.000Z', true), record('2026-12-01T23:10:59.000Z', true)]).gradedAt).toBe('2026-12-01 23:10 UTC');
+    expect(runView([record('2026-12-01T23:14:00.000Z', true), record('2026-12-01T23:10:00.000Z', true)]).gradedAt).toBe('2026-12-01 23:10 to 23:14 UTC');
+    expect(runView([record('2026-12-02T00:05:00.000Z', true), record('2026-12-01T23:10:00.000Z', true)]).gradedAt).toBe('2026-12-01 23:10 to 2026-12-02 00:05 UTC');
+  });
+
+  it('the kit version, the config file, whether a course secret was used, and what a partial run graded', () => {
+    const view = runView([record('2026-12-01T23:10:00.000Z', false, ['graded', 'skipped'])], { configFile: 'course.json' });
+    expect(view).toMatchObject({ kitVersion: '9.8.7', configFile: 'course.json', courseSecret: 'no (the public demo secret: the hidden inputs are predictable)' });
+    expect(view.partial).toBe('Graded for every student: 01 x. Not graded for some or all students (0 points there): 02 x.');
+    expect(runView([record('2026-12-01T23:10:00.000Z', true)]).partial).toBeUndefined();
+    expect(runView([record(undefined, undefined)])).toMatchObject({ gradedAt: 'unknown', kitVersion: 'unknown', courseSecret: 'unknown' });
+  });
 });
