@@ -17,7 +17,16 @@ export type KitErrorCode =
   | 'IMPL_NOT_FOUND'
   | 'TRACE_HTML_FAILED'
   | 'VERIFY_FAILED'
-  | 'HANDOUT_FAILED';
+  | 'HANDOUT_FAILED'
+  | 'REGRADE_INCOMPATIBLE'
+  | 'MERGE_REFUSED';
+
+/**
+ * Exit status of every command, for scripts: 0 done; 1 the command failed (a KitError, nothing
+ * or nothing new written); 2 usage error; 3 `grade`/`merge` finished, but some submissions
+ * could not be read or graded (the summary line names them); 70 a bug in the kit.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, someNotGraded: 3, bug: 70 } as const;
 
 export class KitError extends Error {
   override readonly name = 'KitError';

@@ -6,10 +6,12 @@
  *   → class reports (index.html, grades.csv, results.json) at the end.
  *
  * A record is written last for each student, so it marks a finished student: --resume
- * reuses records whose inputs (kit, config, secret, submission) have not changed.
+ * reuses records whose inputs (kit, config, secret, submission) have not changed, --only
+ * builds on the records already in the folder (a regrade), and `merge` builds one class
+ * from the folders of `--shard K/N` runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HiddenSpec } from './checks/dsl';
@@ -20,19 +22,26 @@ import { CATALOGUE_DIR, readCatalogue } from './misconceptions/detect';
 import { KIT_ROOT, kitPath } from './paths';
 import { clip } from './checks/bounded';
 import { buildRecord, checkRecordSize } from './results/record';
-import { removeStaleTemporaries, writeJsonDurable } from './results/atomic';
-import { RECORD_FORMAT, type StudentRecord } from './results/types';
+import { removeStaleTemporaries, writeJsonAtomic, writeJsonDurable } from './results/atomic';
+import { gradedWith, gradingConfigOnly, type GradedWith } from './results/graded-with';
+import { readStudentRecord, recordPath } from './results/read';
+import { readEarlierRecords, regradedRecord } from './results/regrade';
+import { SHARD_MANIFEST_FORMAT, shardManifestPath, type ShardManifest } from './results/shard-manifest';
+import type { StudentRecord } from './results/types';
 import { writeClassReports, writeStudentReports } from './reports';
 import { resolveReportOptions } from './reports/options';
+import { gradingFailed } from './reports/summary';
 import { bundleWorker } from './run/bundle';
 import { WALL_CLOCK_FACTOR, WorkerPool, type WorkerDeath } from './run/pool';
 import type { ProgressReporter } from './run/progress';
 import { type CacheStats, ResultCache } from './run/result-cache';
+import { inShard, type Shard } from './run/shard';
 import type { AbandonedStep, GradeJob, GradingStep, JobFile, StudentRun } from './run/types';
 import { SANDBOX_ATTEMPTS } from './sandbox/time-budget';
 import { type GradingConfig, loadConfig } from './scoring/config';
 import { round } from './scoring/score';
 import { exerciseFile, findExercise, loadTrack, type Exercise } from './track';
+import { kitVersion } from './version';
 
 /** Used when no secret is given: fine for trying the kit, but anyone can predict the hidden inputs. */
 export const PUBLIC_DEMO_SECRET = 'backprop-kit-public-demo-secret';
@@ -46,6 +55,8 @@ export interface GradeOptions {
   secret?: string;
   only?: string[];
   resume: boolean;
+  /** grade only this share of the class (and write shard.json for `merge`) */
+  shard?: Shard;
   progress: ProgressReporter;
 }
 
@@ -56,6 +67,8 @@ export interface GradeSummary {
   meanScore: number;
   maxScore: number;
   failures: number;
+  /** ids of the students that could not be read or graded */
+  failed: string[];
   seconds: number;
   outDir: string;
   /** how many exercise results were reused from students with the same file */
@@ -81,15 +94,21 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   const bundle = await bundleWorker(KIT_ROOT);
   const catalogue = readCatalogue(KIT_ROOT, track);
   const fingerprint = kitFingerprint(bundle.hash);
+  const context = gradedWith({ kitVersion: kitVersion(), kitFingerprint: fingerprint, config, secret, courseSecret: secret !== PUBLIC_DEMO_SECRET });
+  // folder names from the whole class, so that every shard names a student's folder alike
   const dirs = studentDirs(submissions.map((s) => s.id));
+  const mine = options.shard ? submissions.filter((s) => inShard(s.id, options.shard!)) : submissions;
+  const earlier = only ? readEarlierRecords(outDir, mine.map((s) => ({ id: s.id, dir: dirs.get(s.id)! })), context) : new Map<string, StudentRecord>();
+  // from here on the folder changes: it is a finished shard again only when this run writes shard.json at its end
+  rmSync(shardManifestPath(outDir), { force: true });
   const records: StudentRecord[] = [];
   const cache = new ResultCache(track, handoutStubs(track));
   let graded = 0;
   let resumed = 0;
 
-  options.progress.start(submissions.length);
+  options.progress.start(mine.length);
   const pool = new WorkerPool({
-    size: Math.max(1, Math.min(options.workers, submissions.length)),
+    size: Math.max(1, Math.min(options.workers, mine.length)),
     bundleFile: bundle.file,
     kitRoot: KIT_ROOT,
     stepTimeoutMs,
@@ -97,13 +116,13 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   });
   try {
     await pool.ready();
-    await forEachLimited(submissions, Math.max(2, options.workers * 2), async (source) => {
+    await forEachLimited(mine, Math.max(2, options.workers * 2), async (source) => {
       const submission = await readSubmission(source, { maxFileBytes: config.limits.maxFileKb * 1024 });
       const dir = dirs.get(source.id)!;
       const inputHash = hashInputs(fingerprint, config, secret, only, submission);
       const previous = options.resume ? readRecord(outDir, dir, source.id, inputHash) : undefined;
-      const student: OneStudent = { submission, dir, inputHash, config, secret, only, track, specs, catalogue };
-      const record = await settleStudent(outDir, student, previous, () => gradeOne(pool, cache, student), options.progress);
+      const student: OneStudent = { submission, dir, inputHash, config, secret, only, track, specs, catalogue, gradedWith: context };
+      const record = await settleStudent(outDir, student, previous, () => gradeOrRegrade(pool, cache, earlier.get(source.id), student), options.progress);
       records.push(record);
       if (previous) resumed++;
       else graded++;
@@ -115,7 +134,19 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   }
 
   records.sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
-  const summary = writeClassReports(outDir, records, config.reports);
+  const summary = writeClassReports(outDir, records, config.reports, { configFile: options.configFile });
+  if (options.shard) {
+    const manifest: ShardManifest = {
+      format: SHARD_MANIFEST_FORMAT,
+      shard: options.shard,
+      gradedWith: context,
+      ...(options.configFile ? { configFile: options.configFile } : {}),
+      ...(only ? { only } : {}),
+      reports: config.reports ?? {},
+      students: records.map((r) => ({ id: r.studentId, dir: r.dir })),
+    };
+    writeJsonAtomic(shardManifestPath(outDir), manifest);
+  }
   return {
     students: records.length,
     graded,
@@ -123,6 +154,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
     meanScore: round(summary.meanScore),
     maxScore: summary.maxScore,
     failures: summary.failures,
+    failed: records.filter(gradingFailed).map((r) => r.studentId),
     seconds: (performance.now() - started) / 1000,
     outDir,
     cache: cache.stats,
@@ -139,6 +171,21 @@ interface OneStudent {
   track: Exercise[];
   specs: Map<string, HiddenSpec>;
   catalogue: ReturnType<typeof readCatalogue>;
+  gradedWith: GradedWith;
+}
+
+/**
+ * With --only and an earlier record of the same submission, a regrade: the named exercises
+ * graded again, the others kept. A submission that changed since is graded in full (its
+ * earlier results describe files it no longer has), and its feedback says so.
+ */
+async function gradeOrRegrade(pool: WorkerPool, cache: ResultCache, earlier: StudentRecord | undefined, s: OneStudent): Promise<StudentRecord> {
+  if (!earlier || !s.only) return gradeOne(pool, cache, s);
+  if (earlier.submission.contentHash !== s.submission.contentHash) {
+    s.submission.notes.push('your submission changed since it was last graded, so every exercise was graded again');
+    return gradeOne(pool, cache, { ...s, only: undefined });
+  }
+  return regradedRecord(earlier, await gradeOne(pool, cache, s), s.only);
 }
 
 /**
@@ -362,21 +409,15 @@ export function studentDirs(ids: string[]): Map<string, string> {
   return dirs;
 }
 
-const recordPath = (outDir: string, dir: string): string => path.join(outDir, 'students', dir, 'record.json');
-
 /** A previous record, if it is complete, is this student's and was made from exactly these inputs. */
 function readRecord(outDir: string, dir: string, studentId: string, inputHash: string): StudentRecord | undefined {
-  try {
-    const record = JSON.parse(readFileSync(recordPath(outDir, dir), 'utf8')) as StudentRecord;
-    return record.format === RECORD_FORMAT && record.studentId === studentId && record.dir === dir && record.inputHash === inputHash ? record : undefined;
-  } catch {
-    return undefined;
-  }
+  const record = readStudentRecord(outDir, dir, studentId);
+  return record?.inputHash === inputHash ? record : undefined;
 }
 
 function hashInputs(fingerprint: string, config: GradingConfig, secret: string, only: string[] | undefined, submission: Submission): string {
   // what decides a grade: not the secret itself (its hash is below), not how reports look
-  const { secret: _secret, reports: _reports, ...grading } = config;
+  const grading = gradingConfigOnly(config);
   return createHash('sha256')
     .update(JSON.stringify({ fingerprint, grading, secret: createHash('sha256').update(secret).digest('hex'), only: only ?? null, submission: submission.contentHash, fatal: submission.fatal ?? null }))
     .digest('hex');

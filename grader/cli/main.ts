@@ -4,25 +4,29 @@
  * with its next step.
  */
 import { Command, CommanderError } from 'commander';
-import { KitError } from '../errors';
+import { EXIT, KitError } from '../errors';
 import { printable } from '../printable';
 import { gradeCommand } from './commands/grade';
 import { handoutCommand } from './commands/handout';
 import { hiddenSpecsCommand } from './commands/hidden-specs';
 import { hintCommand } from './commands/hint';
+import { mergeCommand } from './commands/merge';
 import { progressCommand } from './commands/progress';
 import { stubsCommand } from './commands/stubs';
 import { traceCommand } from './commands/trace';
 import { verifyCommand } from './commands/verify';
+import { kitVersion } from '../version';
 
 export function buildProgram(): Command {
   return new Command('backprop-kit')
     .description('Learn backpropagation step by step on a worked example, and grade a class of submissions.')
+    .version(kitVersion(), '-V, --version', 'print the kit’s version')
     .showHelpAfterError('(run backprop-kit --help for usage)')
     .addCommand(progressCommand())
     .addCommand(hintCommand())
     .addCommand(traceCommand())
     .addCommand(gradeCommand())
+    .addCommand(mergeCommand())
     .addCommand(handoutCommand())
     .addCommand(verifyCommand())
     .addCommand(hiddenSpecsCommand())
@@ -44,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
 function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     // commander has already printed the problem; help and version exit 0.
-    return error.exitCode === 0 ? 0 : 2;
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof KitError) {
     process.stderr.write(`backprop-kit: ${printable(error.message)} [${error.code}]\n`);
@@ -52,6 +56,6 @@ function reportError(error: unknown): number {
     return error.exitCode;
   }
   process.stderr.write(`backprop-kit: unexpected error (a bug in the kit; please report it):\n${error instanceof Error ? error.stack : String(error)}\n`);
-  return 70;
+  return EXIT.bug;
 }
 

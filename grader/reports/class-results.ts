@@ -1,6 +1,7 @@
 /** The class results.json: the summary, then one entry per student, for scripts and LMS tools. */
 import type { ExerciseStatus } from '../run/types';
 import type { ClassSummary, StudentRecord } from '../results/types';
+import { partialRun, type PartialRun } from './run-view';
 import { gradingFailed } from './summary';
 
 export const CLASS_RESULTS_FORMAT = 1;
@@ -9,6 +10,8 @@ export interface ClassResults {
   format: typeof CLASS_RESULTS_FORMAT;
   courseTitle: string;
   summary: ClassSummary;
+  /** present when some exercise was not graded for some student (a run with --only) */
+  partial?: PartialRun;
   students: {
     id: string;
     dir: string;
@@ -22,10 +25,12 @@ export interface ClassResults {
 }
 
 export function classResults(sortedRecords: StudentRecord[], summary: ClassSummary, courseTitle: string): ClassResults {
+  const partial = partialRun(sortedRecords);
   return {
     format: CLASS_RESULTS_FORMAT,
     courseTitle,
     summary,
+    ...(partial ? { partial } : {}),
     students: sortedRecords.map((r) => ({
       id: r.studentId,
       dir: r.dir,

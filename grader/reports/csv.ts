@@ -1,6 +1,7 @@
 /**
  * grades.csv for spreadsheets and LMS imports: RFC 4180 (comma, CRLF, quotes doubled),
- * '.' decimals, one row per student. Student ids are untrusted, so a text cell that a
+ * '.' decimals, one row per student; an exercise not graded in a partial run (--only) is an
+ * empty cell. Student ids are untrusted, so a text cell that a
  * spreadsheet would read as a formula gets a leading apostrophe.
  */
 import type { StudentRecord } from '../results/types';
@@ -24,7 +25,11 @@ export function toCsv(records: StudentRecord[]): string {
   const header = ['student_id', ...exerciseIds, 'integration', 'total', 'max'].map(csvText);
   const rows = sorted.map((record) => [
     csvText(record.studentId),
-    ...exerciseIds.map((id) => csvNumber(record.exercises.find((e) => e.exercise === id)?.score ?? 0)),
+    // an exercise this run did not grade (--only) is an empty cell, not a 0
+    ...exerciseIds.map((id) => {
+      const exercise = record.exercises.find((e) => e.exercise === id);
+      return exercise?.status === 'skipped' ? '' : csvNumber(exercise?.score ?? 0);
+    }),
     csvNumber(record.integration.score),
     csvNumber(record.score),
     csvNumber(record.maxScore),

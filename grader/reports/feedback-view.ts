@@ -10,6 +10,7 @@ import { flowSvg } from '../student/flow-svg';
 import { divergenceSentence } from '../student/trace-format';
 import { readmeLink, type ResolvedReportOptions } from './options';
 import { type SafeString, trustedMarkup } from './templates';
+import { partialRun, partialRunText } from './run-view';
 import {
   CHECK_STATUS_TEXT,
   exerciseComplete,
@@ -127,13 +128,17 @@ export interface FeedbackView {
   notes: NotesView;
   exercises: ExerciseView[];
   integration: IntegrationView;
+  /** which exercises were graded, when a run (--only) graded only some */
+  partial?: string;
 }
 
 const MARK: Record<IntegrationQuantity['status'], string> = { right: '✓', wrong: '✗', unavailable: '–' };
 
 export function feedbackView(record: StudentRecord, options: ResolvedReportOptions): FeedbackView {
   const exercises = record.exercises.map((e) => exerciseView(e, record.limits, options));
+  const partial = partialRun([record]);
   return {
+    ...(partial ? { partial: partialRunText(partial, 'student') } : {}),
     courseTitle: options.courseTitle,
     studentId: record.studentId,
     scoreText: scoreOutOf(record.score, record.maxScore),

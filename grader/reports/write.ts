@@ -8,6 +8,7 @@ import { toCsv } from './csv';
 import { feedbackView } from './feedback-view';
 import { gradescopeFromView } from './gradescope';
 import { resolveReportOptions, type ReportOptions } from './options';
+import { runView, type RunInfo } from './run-view';
 import { sortRecords, summarizeClass } from './summary';
 import { render } from './templates';
 
@@ -26,12 +27,12 @@ export function writeStudentReports(outDir: string, record: StudentRecord, optio
 }
 
 /** Writes <outDir>/{index.html, grades.csv, results.json} from all records (sorted by student id), returns the summary. */
-export function writeClassReports(outDir: string, records: StudentRecord[], options?: ReportOptions): ClassSummary {
+export function writeClassReports(outDir: string, records: StudentRecord[], options?: ReportOptions, run?: RunInfo): ClassSummary {
   const resolved = resolveReportOptions(options);
   const sorted = sortRecords(records);
   for (const record of sorted) checkedDirName(record.dir);
   const summary = summarizeClass(sorted);
-  const html = render('index.html', classView(sorted, summary, resolved));
+  const html = render('index.html', { ...classView(sorted, summary, resolved), run: runView(sorted, run) });
   const csv = toCsv(sorted);
   writeFileAtomic(path.join(outDir, 'index.html'), html);
   writeFileAtomic(path.join(outDir, 'grades.csv'), csv);

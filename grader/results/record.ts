@@ -7,7 +7,8 @@ import type { StudentRun } from '../run/types';
 import type { GradingConfig } from '../scoring/config';
 import { round, scoreExercises, scoreIntegration } from '../scoring/score';
 import type { Exercise } from '../track';
-import { RECORD_FORMAT, type StudentRecord } from './types';
+import type { GradedWith } from './graded-with';
+import { RECORD_FORMAT, type ScoredExercise, type StudentRecord } from './types';
 
 export interface RecordInputs {
   submission: Submission;
@@ -20,13 +21,13 @@ export interface RecordInputs {
   inputHash: string;
   gradingMs: number;
   graderError?: string;
+  gradedWith?: GradedWith;
 }
 
 export function buildRecord(inputs: RecordInputs): StudentRecord {
   const { submission, run, config, track } = inputs;
   const exercises = scoreExercises(run, config, track, inputs.specs, inputs.catalogue);
   const integration = scoreIntegration(run, config);
-  const sum = (pick: (e: { score: number; maxScore: number }) => number) => round(exercises.reduce((s, e) => s + pick(e), 0));
   return {
     format: RECORD_FORMAT,
     studentId: submission.id,
@@ -42,13 +43,13 @@ export function buildRecord(inputs: RecordInputs): StudentRecord {
       ...(submission.fatal ? { fatal: submission.fatal } : {}),
     },
     inputHash: inputs.inputHash,
-    score: round(sum((e) => e.score) + integration.score),
-    maxScore: round(sum((e) => e.maxScore) + integration.maxScore),
+    ...(inputs.gradedWith ? { gradedWith: inputs.gradedWith } : {}),
+    ...recordTotals(exercises, integration),
     exercises,
     integration,
     limits: { timeoutMs: config.limits.timeoutMs, memoryMb: config.limits.memoryMb },
     ...(inputs.graderError ? { graderError: inputs.graderError } : {}),
-    timing: { gradingMs: Math.round(inputs.gradingMs) },
+    timing: { gradingMs: Math.round(inputs.gradingMs), gradedAt: new Date().toISOString() },
   };
 }
 
@@ -64,4 +65,10 @@ export const RECORD_LIMIT_BYTES = 1024 * 1024;
 export function checkRecordSize(record: StudentRecord): void {
   const bytes = Buffer.byteLength(JSON.stringify(record, null, 2));
   if (bytes > RECORD_LIMIT_BYTES) throw new RangeError(`its record would take ${bytes} bytes, more than the limit of ${RECORD_LIMIT_BYTES}`);
+}
+
+/** A record's total and maximum: its exercises and its integration run. */
+export function recordTotals(exercises: ScoredExercise[], integration: { score: number; maxScore: number }): { score: number; maxScore: number } {
+  const sum = (pick: (e: { score: number; maxScore: number }) => number) => round(exercises.reduce((s, e) => s + pick(e), 0));
+  return { score: round(sum((e) => e.score) + integration.score), maxScore: round(sum((e) => e.maxScore) + integration.maxScore) };
 }

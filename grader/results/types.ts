@@ -7,6 +7,7 @@ import type { CheckStatus } from '../checks/outcome';
 import type { CompileProblem } from '../compile/compiler';
 import type { ExerciseStatus, IntegrationQuantity } from '../run/types';
 import type { TraceEntry } from '../student/trace';
+import type { GradedWith } from './graded-with';
 
 export const RECORD_FORMAT = 1;
 
@@ -63,6 +64,8 @@ export interface StudentRecord {
   };
   /** hash of everything that decides the grade (kit, config, secret, submission); --resume reuses a record only if it matches */
   inputHash: string;
+  /** the kit, config and secret it was graded with (records before this field have none): a regrade or a merge combines only records that agree */
+  gradedWith?: GradedWith;
   score: number;
   maxScore: number;
   exercises: ScoredExercise[];
@@ -79,7 +82,8 @@ export interface StudentRecord {
   limits: { timeoutMs: number; memoryMb: number };
   /** set when the grader itself could not finish this submission */
   graderError?: string;
-  timing: { gradingMs: number };
+  /** when the record was made (ISO 8601, UTC): the class page states when the class was graded */
+  timing: { gradingMs: number; gradedAt?: string };
 }
 
 export interface ClassSummary {

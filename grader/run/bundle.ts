@@ -22,6 +22,9 @@ export async function bundleWorker(kitRoot: string): Promise<{ file: string; has
     external: WORKER_EXTERNALS,
     write: false,
     logLevel: 'silent',
+    // paths in the bundle relative to the kit, not to the current folder: the same kit gives the
+    // same bundle (and fingerprint, which shards and regrades compare) wherever it is run from
+    absWorkingDir: kitRoot,
   });
   const code = result.outputFiles[0].text;
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);

@@ -1,10 +1,16 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { kitPath } from '../../paths';
+import { parseShard, type Shard } from '../../run/shard';
 
 const positiveInt = (name: string) => (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
   return n;
+};
+const shard = (value: string): Shard => {
+  const parsed = parseShard(value);
+  if (!parsed) throw new InvalidArgumentError('--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/4');
+  return parsed;
 };
 const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
@@ -18,14 +24,16 @@ export function gradeCommand(): Command {
     .option('-t, --timeout <ms>', 'time limit per exercise, in milliseconds', positiveInt('--timeout'))
     .option('-m, --memory <mb>', 'memory limit per student sandbox, in MiB', positiveInt('--memory'))
     .option('-s, --seed <secret>', 'course secret that seeds the hidden inputs (or set BACKPROP_KIT_SECRET)')
-    .option('--only <exercises>', 'grade only these exercises (comma-separated ids, numbers or names)', list)
+    .option('--only <exercises>', 'grade only these exercises (comma-separated ids, numbers or names); into a folder with earlier records, a regrade that keeps the other exercises', list)
     .option('--resume', 'keep the students an earlier run finished with the same inputs')
+    .option('--shard <K/N>', 'grade only share K of N of the students (by a hash of the id), for `backprop-kit merge`', shard)
     .option('-c, --config <file>', 'grading config (points, limits); see grader/config/default.json')
     .option('--no-type-check', 'do not type-check the submissions')
     .option('-q, --quiet', 'no progress output')
-    .action(async (submissions: string, options: { out: string; workers?: number; timeout?: number; memory?: number; seed?: string; only?: string[]; resume?: boolean; config?: string; typeCheck: boolean; quiet?: boolean }) => {
+    .action(async (submissions: string, options: { out: string; workers?: number; timeout?: number; memory?: number; seed?: string; only?: string[]; resume?: boolean; shard?: Shard; config?: string; typeCheck: boolean; quiet?: boolean }) => {
       const { defaultWorkers, gradeClass } = await import('../../grade');
       const { createProgress } = await import('../../run/progress');
+      const { exitStatus, failuresText } = await import('../outcome');
       const summary = await gradeClass({
         submissions,
         out: options.out,
@@ -35,11 +43,14 @@ export function gradeCommand(): Command {
         ...(options.seed ? { secret: options.seed } : {}),
         ...(options.only ? { only: options.only } : {}),
         resume: Boolean(options.resume),
+        ...(options.shard ? { shard: options.shard } : {}),
         progress: createProgress(process.stderr, options.quiet),
       });
       const resumed = summary.resumed > 0 ? ` (${summary.resumed} resumed)` : '';
+      const share = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
       process.stdout.write(
-        `graded ${summary.students} student(s)${resumed} in ${summary.seconds.toFixed(1)} s: mean ${summary.meanScore}/${summary.maxScore}, ${summary.failures} failure(s) → ${summary.outDir}/index.html\n`,
+        `graded ${summary.students} student(s)${resumed}${share} in ${summary.seconds.toFixed(1)} s: mean ${summary.meanScore}/${summary.maxScore}, ${failuresText(summary.failed)} → ${summary.outDir}/index.html\n`,
       );
+      process.exitCode = exitStatus(summary.failed);
     });
 }
