@@ -8,16 +8,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { Project, SyntaxKind } from 'ts-morph';
+import { CLASSROOM_WORKFLOW, classroomWorkflow } from './classroom';
 import { KitError } from './errors';
 import { type Lockfile, type Manifest, pruneLockfile } from './lockfile';
+import { HIDDEN_SPECS } from './hidden';
 import { KIT_ROOT, kitPath } from './paths';
+import { loadConfig } from './scoring/config';
 import { staleStubs } from './stubs';
 import { loadTrack } from './track';
 
 const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
 const TOOLS_ENTRY = 'grader/cli/student-main.ts';
 /** Kit files that never go into a handout, whatever imports say (checked on the kit path). */
-const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
+const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake|gradescope)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
 
 /** Kit files the student tools need: the entry and every kit file it imports, transitively. */
 export function toolFiles(): string[] {
@@ -46,8 +49,16 @@ export function toolFiles(): string[] {
   return [...found].sort();
 }
 
-export function buildHandout(outDir: string, options: { force?: boolean } = {}): string[] {
+export interface HandoutOptions {
+  force?: boolean;
+  /** add the GitHub Classroom workflow, with the points of this config (undefined: the default config) */
+  classroom?: { configFile?: string };
+}
+
+export function buildHandout(outDir: string, options: HandoutOptions = {}): string[] {
   const out = path.resolve(outDir);
+  // a bad config stops the handout before anything is written
+  const workflow = options.classroom ? classroomWorkflow(loadConfig(options.classroom.configFile, loadTrack(), new Map(HIDDEN_SPECS.map((s) => [s.exercise, s]))), loadTrack()) : undefined;
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
     throw new KitError('HANDOUT_FAILED', `${out} is not empty`, 'Choose a new folder, or pass --force to write over it.');
   }
@@ -82,6 +93,7 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   write('.npmrc', 'engine-strict=true\n');
   const readme = Handlebars.create();
   readme.registerHelper('inc', (n: number) => n + 1);
+  if (workflow) write(CLASSROOM_WORKFLOW, workflow);
   write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'))({ exercises: loadTrack() }));
   return written.sort();
 }

@@ -6,7 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { KitError } from '../errors';
 import { printable } from '../printable';
+import { autogradeCommand } from './commands/autograde';
 import { gradeCommand } from './commands/grade';
+import { gradescopeCommand } from './commands/gradescope';
 import { handoutCommand } from './commands/handout';
 import { hintCommand } from './commands/hint';
 import { progressCommand } from './commands/progress';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
     .addCommand(traceCommand())
     .addCommand(gradeCommand())
     .addCommand(handoutCommand())
+    .addCommand(gradescopeCommand())
+    .addCommand(autogradeCommand(), { hidden: true })
     .addCommand(verifyCommand())
     .addCommand(stubsCommand());
 }
