@@ -11,9 +11,8 @@ import { Project, SyntaxKind } from 'ts-morph';
 import { CLASSROOM_WORKFLOW, classroomWorkflow } from './classroom';
 import { KitError } from './errors';
 import { type Lockfile, type Manifest, pruneLockfile } from './lockfile';
-import { HIDDEN_SPECS } from './hidden';
 import { KIT_ROOT, kitPath } from './paths';
-import { loadConfig } from './scoring/config';
+import type { GradingConfig } from './scoring/config';
 import { staleStubs } from './stubs';
 import { loadTrack } from './track';
 
@@ -51,14 +50,14 @@ export function toolFiles(): string[] {
 
 export interface HandoutOptions {
   force?: boolean;
-  /** add the GitHub Classroom workflow, with the points of this config (undefined: the default config) */
-  classroom?: { configFile?: string };
+  /** add the GitHub Classroom workflow, with the points of this config */
+  classroom?: { config: GradingConfig };
 }
 
 export function buildHandout(outDir: string, options: HandoutOptions = {}): string[] {
   const out = path.resolve(outDir);
-  // a bad config stops the handout before anything is written
-  const workflow = options.classroom ? classroomWorkflow(loadConfig(options.classroom.configFile, loadTrack(), new Map(HIDDEN_SPECS.map((s) => [s.exercise, s]))), loadTrack()) : undefined;
+  // points Classroom cannot give stop the handout before anything is written
+  const workflow = options.classroom ? classroomWorkflow(options.classroom.config, loadTrack()) : undefined;
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
     throw new KitError('HANDOUT_FAILED', `${out} is not empty`, 'Choose a new folder, or pass --force to write over it.');
   }

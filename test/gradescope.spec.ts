@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { studentId } from '../grader/gradescope/autograde';
+import { safeStudentDirName } from '../grader/intake';
 import { kitPath } from '../grader/paths';
 import { gradescopeResultsSchema } from '../grader/reports';
 import { type AutograderRun, autograderEnv, runAutograder, unpackAutograder, type ZipEntry } from './helpers/autograder';
@@ -119,5 +121,20 @@ describe('backprop-kit gradescope', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`there is no submission folder at ${path.join(root, 'submission')}`);
     expect(existsSync(path.join(root, 'results', 'results.json'))).toBe(false);
+  });
+
+  it('takes the student id from Gradescope’s metadata (student id, else email), as a safe folder name, else "student"', () => {
+    const metadata = (users: unknown): string => {
+      const file = path.join(temp, `metadata-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(file, JSON.stringify({ id: 7, users }));
+      return file;
+    };
+    expect(studentId(metadata([{ sid: 's1234', email: 'ada@example.edu' }]))).toBe('s1234');
+    // the first user of a group; an id that is no safe folder name gets the intake's safe name for it
+    expect(studentId(metadata([{ sid: '', email: 'ada@example.edu' }, { sid: 'b2' }]))).toBe(safeStudentDirName('ada@example.edu'));
+    expect(safeStudentDirName('ada@example.edu')).toMatch(/^ada_example\.edu-[0-9a-f]+$/);
+    expect(studentId(metadata([{ sid: '../../etc' }]))).toMatch(/^etc-[0-9a-f]+$/);
+    expect(studentId(path.join(temp, 'no-such-metadata.json'))).toBe('student');
+    expect(studentId(metadata('not a list'))).toBe('student');
   });
 });

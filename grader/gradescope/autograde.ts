@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { KitError } from '../errors';
 import { gradeClass } from '../grade';
-import { HIDDEN_SPECS } from '../hidden';
 import { safeStudentDirName } from '../intake';
 import { isIgnoredName } from '../intake/tree';
 import { autograderResults, type AutograderResults } from '../reports/gradescope-autograder';
@@ -18,8 +17,7 @@ import { gradescopeResultsSchema } from '../reports/gradescope-schema';
 import { writeJsonAtomic } from '../results/atomic';
 import type { StudentRecord } from '../results/types';
 import type { ProgressReporter } from '../run/progress';
-import { loadConfig } from '../scoring/config';
-import { loadTrack } from '../track';
+import { loadCourseConfig } from '../scoring/course-config';
 
 export interface AutogradeOptions {
   /** Gradescope's /autograder (AUTOGRADER_ROOT) */
@@ -34,8 +32,7 @@ export async function autograde(options: AutogradeOptions): Promise<{ results: A
   if (!existsSync(submission) || !statSync(submission).isDirectory()) {
     throw new KitError('SUBMISSIONS_NOT_FOUND', `there is no submission folder at ${submission}`, 'run_autograder grades <AUTOGRADER_ROOT>/submission; set AUTOGRADER_ROOT to the folder that holds submission/.');
   }
-  const track = loadTrack();
-  const config = loadConfig(options.configFile, track, new Map(HIDDEN_SPECS.map((s) => [s.exercise, s])));
+  const config = loadCourseConfig(options.configFile);
   const id = studentId(path.join(options.root, 'submission_metadata.json'));
   const work = mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-autograde-'));
   try {

@@ -9,12 +9,10 @@ import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import yazl from 'yazl';
 import { KitError } from '../errors';
-import { HIDDEN_SPECS } from '../hidden';
 import { isIgnoredPath } from '../intake/tree';
 import { KIT_ROOT, kitPath } from '../paths';
 import { writeFileAtomic } from '../results/atomic';
-import { loadConfig } from '../scoring/config';
-import { loadTrack } from '../track';
+import { loadCourseConfig } from '../scoring/course-config';
 
 /** What the grader reads at run time; tests, examples and docs stay out. */
 const KIT_FOLDERS = ['bin', 'grader', 'solutions', 'exercises', 'templates'];
@@ -34,7 +32,7 @@ export interface AutograderBundle {
 export async function buildAutograder(out: string, options: { configFile?: string; secret?: string } = {}): Promise<AutograderBundle> {
   const file = path.resolve(out);
   if (!file.endsWith('.zip')) throw new KitError('OUTPUT_UNSAFE', `${out} does not end in .zip`, 'Name the autograder file, e.g. --out autograder.zip');
-  const config = loadConfig(options.configFile, loadTrack(), new Map(HIDDEN_SPECS.map((s) => [s.exercise, s])));
+  const config = loadCourseConfig(options.configFile);
   const secret = options.secret ?? process.env.BACKPROP_KIT_SECRET ?? config.secret;
   const files = new Map<string, { content: Buffer; executable: boolean }>();
   for (const rel of kitFiles()) files.set(rel, { content: readFileSync(kitPath(rel)), executable: false });

@@ -4,7 +4,7 @@
  * Builds the autograder zip, unpacks it into a simulated /autograder (a temp folder), runs
  * setup.sh (Node already on PATH; npm ci from the package cache the tests use), then grades
  * one example student with run_autograder under `/usr/bin/time -v`, and prints its wall time,
- * the largest process's peak RSS (time's "Maximum resident set size") and the peak RSS of the
+ * CPU time, the largest process's peak RSS (time's "Maximum resident set size") and the peak RSS of the
  * whole process tree (main process and grading worker, sampled from /proc every 50 ms), next
  * to Gradescope's default container (0.5 vCPU, 768 MB). The load average is printed too: on a
  * busy machine the wall time says more about the machine than about the grader.
@@ -52,6 +52,7 @@ try {
     [
       `student: ${student} — score ${run.results.score}/${run.results.extra_data.maxScore}, execution_time ${run.results.execution_time} s (grading, as results.json says)`,
       `/usr/bin/time -v run_autograder: ${line('Elapsed (wall clock) time')}`,
+      `/usr/bin/time -v run_autograder: ${line('User time (seconds)')}, ${line('System time (seconds)')} (all its processes; the CPU work a 0.5 vCPU container has to fit)`,
       `/usr/bin/time -v run_autograder: ${line('Maximum resident set size')} (the largest single process)`,
       `peak RSS of the whole process tree: ${mib(peak)} (sampled every 50 ms)`,
       `Gradescope's default container: 0.5 vCPU, 768 MB · this machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,

@@ -11,7 +11,8 @@ export function handoutCommand(): Command {
     .action(async (options: { out: string; force?: boolean; classroom?: boolean; config?: string }, command: Command) => {
       if (options.config && !options.classroom) command.error('error: --config is for the Classroom workflow: add --classroom, or leave --config out', { exitCode: 2 });
       const { buildHandout } = await import('../../handout');
-      const files = buildHandout(options.out, { force: options.force, ...(options.classroom ? { classroom: options.config ? { configFile: options.config } : {} } : {}) });
+      const classroom = options.classroom ? { config: (await import('../../scoring/course-config')).loadCourseConfig(options.config) } : undefined;
+      const files = buildHandout(options.out, { force: options.force, ...(classroom ? { classroom } : {}) });
       process.stdout.write(`wrote ${files.length} files to ${options.out}\nnext: copy it to your course repository; students run npm install, then npm run learn\n`);
     });
 }
