@@ -8,9 +8,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { Project, SyntaxKind } from 'ts-morph';
+import { CLASSROOM_WORKFLOW, classroomWorkflow } from './classroom';
 import { KitError } from './errors';
 import { type Lockfile, type Manifest, pruneLockfile } from './lockfile';
 import { KIT_ROOT, kitPath } from './paths';
+import type { GradingConfig } from './scoring/config';
 import { editedWorkError, stubsState } from './stubs';
 import { loadTrack } from './track';
 
@@ -18,7 +20,7 @@ const STUDENT_DOCS = ['docs/errata.md', 'docs/math.md'];
 /** the student command line, and the reporter of npm run learn */
 const TOOLS_ENTRIES = ['grader/cli/student-main.ts', 'grader/student/learn-reporter.ts'];
 /** Kit files that never go into a handout, whatever imports say (checked on the kit path). */
-const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
+const FORBIDDEN = [/^solutions\//, /^test\//, /^examples\//, /^grader\/(hidden|misconceptions|oracle|run|compile|reports|scoring|results|intake|gradescope)\//, /^grader\/sandbox\/(sandbox|bootstrap)\.ts$/];
 
 /** Kit files the student tools need: the entries and every kit file they import, transitively. */
 export function toolFiles(): string[] {
@@ -47,8 +49,16 @@ export function toolFiles(): string[] {
   return [...found].sort();
 }
 
-export function buildHandout(outDir: string, options: { force?: boolean } = {}): string[] {
+export interface HandoutOptions {
+  force?: boolean;
+  /** add the GitHub Classroom workflow, with the points of this config */
+  classroom?: { config: GradingConfig };
+}
+
+export function buildHandout(outDir: string, options: HandoutOptions = {}): string[] {
   const out = path.resolve(outDir);
+  // points Classroom cannot give stop the handout before anything is written
+  const workflow = options.classroom ? classroomWorkflow(options.classroom.config, loadTrack()) : undefined;
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
     throw new KitError('HANDOUT_FAILED', `${out} is not empty`, 'Choose a new folder, or pass --force to write over it.');
   }
@@ -83,6 +93,7 @@ export function buildHandout(outDir: string, options: { force?: boolean } = {}):
   const readme = Handlebars.create();
   readme.registerHelper('inc', (n: number) => n + 1);
   // Markdown, not HTML: no entity escaping (`The article's loss`, not `The article&#x27;s loss`)
+  if (workflow) write(CLASSROOM_WORKFLOW, workflow);
   write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'), { noEscape: true })({ exercises: loadTrack() }));
   return written.sort();
 }

@@ -6,7 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, KitError } from '../errors';
 import { printable } from '../printable';
+import { autogradeCommand } from './commands/autograde';
 import { gradeCommand } from './commands/grade';
+import { gradescopeCommand } from './commands/gradescope';
 import { handoutCommand } from './commands/handout';
 import { hiddenSpecsCommand } from './commands/hidden-specs';
 import { hintCommand } from './commands/hint';
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
     .addCommand(gradeCommand())
     .addCommand(mergeCommand())
     .addCommand(handoutCommand())
+    .addCommand(gradescopeCommand())
+    .addCommand(autogradeCommand(), { hidden: true })
     .addCommand(verifyCommand())
     .addCommand(hiddenSpecsCommand())
     .addCommand(stubsCommand());

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 const format = z.enum(['text', 'html', 'simple_format', 'md', 'ansi']);
-const visibility = z.enum(['hidden', 'after_due_date', 'after_published', 'visible']);
+export const visibility = z.enum(['hidden', 'after_due_date', 'after_published', 'visible']);
 
 export const gradescopeTestSchema = z
   .object({
@@ -43,3 +43,4 @@ export const gradescopeResultsSchema = z
   .refine((r) => r.score !== undefined || (r.tests ?? []).every((t) => t.score !== undefined), { message: 'no score: give score, or a score on every test' });
 
 export type GradescopeFormat = z.infer<typeof format>;
+export type GradescopeVisibility = z.infer<typeof visibility>;

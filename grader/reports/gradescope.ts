@@ -42,28 +42,33 @@ export function toGradescope(record: StudentRecord, options?: ReportOptions): Gr
 
 /** The same, from the feedback's view model (writeStudentReports has it already). */
 export function gradescopeFromView(record: StudentRecord, view: FeedbackView): GradescopeResults {
-  const integration = view.integration;
   return {
     score: record.score,
     output: render('gradescope-summary.md', view),
     output_format: 'md',
     test_output_format: 'md',
     visibility: 'visible',
-    extra_data: {
-      studentId: record.studentId,
-      maxScore: record.maxScore,
-      integration: {
-        score: record.integration.score,
-        maxScore: record.integration.maxScore,
-        right: integration.right,
-        wrong: integration.wrong,
-        unavailable: integration.unavailable,
-        total: integration.total,
-        ...(integration.message ? { message: integration.message } : {}),
-      },
-      limits: { timeoutMs: record.limits.timeoutMs, memoryMb: record.limits.memoryMb },
-    },
+    extra_data: extraData(record, view),
     tests: [...record.exercises.flatMap((e, i) => renderedExerciseTests(e, view.exercises[i]!)), integrationTest(record, view)],
+  };
+}
+
+/** What Gradescope keeps for the instructor alongside the tests. */
+export function extraData(record: StudentRecord, view: FeedbackView): GradescopeResults['extra_data'] {
+  const integration = view.integration;
+  return {
+    studentId: record.studentId,
+    maxScore: record.maxScore,
+    integration: {
+      score: record.integration.score,
+      maxScore: record.integration.maxScore,
+      right: integration.right,
+      wrong: integration.wrong,
+      unavailable: integration.unavailable,
+      total: integration.total,
+      ...(integration.message ? { message: integration.message } : {}),
+    },
+    limits: { timeoutMs: record.limits.timeoutMs, memoryMb: record.limits.memoryMb },
   };
 }
 
@@ -105,7 +110,7 @@ function exerciseTests(exercise: ScoredExercise, exerciseDetails: ExerciseView):
 // A check is told in full when it ran and failed; one stopped with its exercise gets the exercise's reason.
 const isDetailed = (check: ScoredCheck, exercise: ExerciseView): boolean => exercise.failures.some((f) => f.number === check.number);
 
-function integrationTest(record: StudentRecord, view: FeedbackView): GradescopeTest {
+export function integrationTest(record: StudentRecord, view: FeedbackView): GradescopeTest {
   const { integration } = record;
   return {
     name: 'Integration › the worked example through your own modules',

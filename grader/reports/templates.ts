@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import { kitPath } from '../paths';
 import { markdownBlock, markdownCode, markdownText, tidyMarkdown } from './markdown';
 
-export type TemplateName = 'feedback.html' | 'feedback.md' | 'index.html' | 'gradescope-summary.md' | 'gradescope-test.md';
+export type TemplateName = 'feedback.html' | 'feedback.md' | 'index.html' | 'gradescope-summary.md' | 'gradescope-test.md' | 'gradescope-exercise.md';
 
 type Flavour = 'html' | 'md';
 

@@ -35,7 +35,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = temporaryName(file);
   try {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { HiddenSpec } from '../checks/dsl';
 import { KitError } from '../errors';
+import { visibility } from '../reports/gradescope-schema';
 import type { Exercise } from '../track';
 
 const exerciseConfig = z
@@ -44,9 +45,17 @@ export const configSchema = z
     hiddenInputs: z.enum(['per-class', 'per-student']).default('per-student'),
     typeCheck: z.boolean().default(true),
     typeErrors: z.enum(['fail', 'warn']).default('fail'),
-    /** how the reports are titled and where their README links point */
+    /** how the reports are titled, where their README links point, and what Gradescope shows students */
     reports: z
-      .object({ courseTitle: z.string().optional(), readmeBaseUrl: z.string().optional() })
+      .object({
+        courseTitle: z.string().optional(),
+        readmeBaseUrl: z.string().optional(),
+        /** the Gradescope autograder's results: when students see the tests (and so their score), and whether they see its printed output */
+        gradescope: z
+          .object({ visibility: visibility.default('visible'), stdoutVisibility: visibility.default('hidden') })
+          .strict()
+          .optional(),
+      })
       .strict()
       .default({}),
   })

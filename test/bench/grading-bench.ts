@@ -22,6 +22,7 @@ import { defaultWorkers, gradeClass, type GradeSummary } from '../../grader/grad
 import { KIT_ROOT, kitPath } from '../../grader/paths';
 import { createProgress } from '../../grader/run/progress';
 import { writeSyntheticClass } from './synthetic-class';
+import { treeRss } from './tree-rss';
 
 const option = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -31,34 +32,6 @@ const students = option('students', 1000);
 const baselineCount = option('baseline', 20);
 const uniqueCount = option('unique', 1000);
 const workers = option('workers', defaultWorkers());
-
-/** Resident memory of a process (this one by default) and all its descendants, in bytes (Linux /proc). */
-function treeRss(root = process.pid): number {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const tree = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) tree.add(pid), (grew = true);
-  }
-  let total = 0;
-  for (const pid of tree) {
-    try {
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      // gone
-    }
-  }
-  return total;
-}
 
 interface Measured {
   summary: GradeSummary;
