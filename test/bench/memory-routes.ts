@@ -21,7 +21,6 @@ const ROUTES = [
   'memory-bomb',
   'memory-bomb-one-allocation',
   'string-past-the-heap-limit',
-  'array-buffers-past-the-limit',
   'memory-outside-the-heap',
   'resizable-array-buffer',
   'growable-shared-array-buffer',
