@@ -113,7 +113,9 @@ function runChecks(kit: GradingKit, sandbox: StudentSandbox, exercise: Exercise,
   const modules = modulesFor(kit, { id: exercise.id, js: compiled.js ?? '', imports: compiled.imports });
   const { output, abort } = sandbox.withExercise(exercise.id, modules, (session) => {
     // a run may be repeated (the sandbox's wall-clock slack): each starts from scratch
-    checks.length = 0;
+    outcomes.clear();
+    valueOutcomes.length = 0;
+    gated.clear();
     loadError = undefined;
     const loaded = session.load(exercise.id);
     if (!loaded.ok) {
