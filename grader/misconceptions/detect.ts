@@ -46,25 +46,34 @@ export function readCatalogue(kitRoot: string, track: Exercise[]): Misconception
 }
 
 export class MisconceptionDetector {
-  private readonly variants: { meta: Misconception; subject: Subject }[];
+  private readonly host: HostModules;
+  /** each exercise's wrong variants, compiled when a check of that exercise first fails (most runs need few or none) */
+  private readonly variants = new Map<string, { meta: Misconception; subject: Subject }[]>();
 
-  constructor(catalogue: Misconception[], kitRoot: string, kitModules: Map<string, ModuleCode>) {
-    const host = new HostModules(kitModules);
-    this.variants = catalogue.map((meta) => {
-      const js = transpileToCommonJs(readFileSync(path.join(kitRoot, meta.file), 'utf8'), path.basename(meta.file));
-      return { meta, subject: host.with([{ id: meta.exercise, js }]).subject(meta.exercise) };
-    });
+  constructor(
+    readonly catalogue: Misconception[],
+    private readonly kitRoot: string,
+    kitModules: Map<string, ModuleCode>,
+  ) {
+    this.host = new HostModules(kitModules);
   }
 
-  get catalogue(): Misconception[] {
-    return this.variants.map((v) => v.meta);
+  private variantsOf(exercise: string): { meta: Misconception; subject: Subject }[] {
+    let variants = this.variants.get(exercise);
+    if (!variants) {
+      variants = this.catalogue.filter((meta) => meta.exercise === exercise).map((meta) => {
+        const js = transpileToCommonJs(readFileSync(path.join(this.kitRoot, meta.file), 'utf8'), path.basename(meta.file));
+        return { meta, subject: this.host.with([{ id: meta.exercise, js }]).subject(meta.exercise) };
+      });
+      this.variants.set(exercise, variants);
+    }
+    return variants;
   }
 
   /** Ids of the misconceptions whose variant reproduces every call of the failing trial. */
   detect(exercise: string, calls: CallRecord[]): string[] {
     if (calls.length === 0 || calls.some((c) => c.error || !('result' in c))) return [];
-    return this.variants
-      .filter((v) => v.meta.exercise === exercise)
+    return this.variantsOf(exercise)
       .filter((v) =>
         calls.every((call) => {
           const outcome = v.subject.invoke(call.fn, structuredClone(call.args));

@@ -23,12 +23,9 @@ export function traceCommand(): Command {
         entries = traced.entries;
         source = `${options.impl} (in the grading sandbox)`;
       } else {
-        const { HostModules } = await import('../../sandbox/host-modules');
-        const { kitModules, readKitSources } = await import('../../compile/kit-sources');
-        const { loadTrack } = await import('../../track');
-        const { KIT_ROOT } = await import('../../paths');
-        const host = new HostModules(kitModules(readKitSources(KIT_ROOT, loadTrack()), loadTrack()));
-        entries = computeTrace((id, body) => void body(host.subject(id)));
+        const { REFERENCE_MODULES } = await import('../../student/reference-modules');
+        const { withImported } = await import('../../student/direct-modules');
+        entries = computeTrace(withImported(REFERENCE_MODULES));
         source = 'the reference solutions';
       }
       process.stdout.write(options.json ? `${JSON.stringify(traceJson(entries), null, 2)}\n` : `${formatTrace(entries, source)}\n`);
