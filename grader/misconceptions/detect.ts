@@ -61,19 +61,28 @@ export function readCatalogue(kitRoot: string, track: Exercise[]): Misconception
 const MAX_LISTED = 6;
 
 export class MisconceptionDetector {
-  private readonly variants: { meta: Misconception; subject: Subject }[];
   private readonly host: HostModules;
+  /** each exercise's wrong variants, compiled when a check of that exercise first fails (most runs need few or none) */
+  private readonly variants = new Map<string, { meta: Misconception; subject: Subject }[]>();
 
-  constructor(catalogue: Misconception[], kitRoot: string, kitModules: Map<string, ModuleCode>) {
+  constructor(
+    readonly catalogue: Misconception[],
+    private readonly kitRoot: string,
+    kitModules: Map<string, ModuleCode>,
+  ) {
     this.host = new HostModules(kitModules);
-    this.variants = catalogue.map((meta) => {
-      const js = transpileToCommonJs(readFileSync(path.join(kitRoot, meta.file), 'utf8'), path.basename(meta.file));
-      return { meta, subject: this.host.with([{ id: meta.exercise, js }]).subject(meta.exercise) };
-    });
   }
 
-  get catalogue(): Misconception[] {
-    return this.variants.map((v) => v.meta);
+  private variantsOf(exercise: string): { meta: Misconception; subject: Subject }[] {
+    let variants = this.variants.get(exercise);
+    if (!variants) {
+      variants = this.catalogue.filter((meta) => meta.exercise === exercise).map((meta) => {
+        const js = transpileToCommonJs(readFileSync(path.join(this.kitRoot, meta.file), 'utf8'), path.basename(meta.file));
+        return { meta, subject: this.host.with([{ id: meta.exercise, js }]).subject(meta.exercise) };
+      });
+      this.variants.set(exercise, variants);
+    }
+    return variants;
   }
 
   /** The misconceptions the failing trial's calls show, catalogue entries first. */
@@ -86,8 +95,7 @@ export class MisconceptionDetector {
     if (wrong.size === 0) return [];
     const label = labeller(student, reference);
 
-    const named = this.variants
-      .filter((v) => v.meta.exercise === exercise)
+    const named = this.variantsOf(exercise)
       .flatMap((v): Naming[] => {
         for (const attempt of attempts(v.meta, calls)) {
           const variant = replay(v.subject, attempt.calls, calls);

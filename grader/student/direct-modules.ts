@@ -27,7 +27,7 @@ export async function importExercises(exercisesDir: string, track: Exercise[]): 
   return modules;
 }
 
-export function withImported(modules: Map<string, ModuleExports | string>) {
+export function withImported(modules: ReadonlyMap<string, ModuleExports | string>) {
   return (exerciseId: string, body: (subject: Subject) => void): string | undefined => {
     const module = modules.get(exerciseId);
     if (module === undefined || typeof module === 'string') return module ?? 'not loaded';

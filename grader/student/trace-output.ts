@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { KitError } from '../errors';
+import type { ModuleExports } from '../sandbox/host-modules';
 import type { Exercise } from '../track';
 import type { TraceEntry } from './trace';
 import type { ViewChoice } from './trace-format';
@@ -22,9 +23,14 @@ export function withTraceOptions(command: Command): Command {
 
 /** Both views of the exercises in `dir`, imported into this process (trusted code: the student's own, or the solutions). */
 export async function importedTrace(dir: string, track: Exercise[]): Promise<{ isolated: TraceEntry[]; cascade: TraceEntry[] }> {
+  const { importExercises } = await import('./direct-modules');
+  return tracedModules(await importExercises(dir, track));
+}
+
+/** Both views of modules already in this process, by exercise id (a module that failed to import is its error message). */
+export async function tracedModules(modules: Map<string, ModuleExports | string>): Promise<{ isolated: TraceEntry[]; cascade: TraceEntry[] }> {
   const { computeCascade, computeIsolated } = await import('./trace');
-  const { importExercises, invokeImported, withImported } = await import('./direct-modules');
-  const modules = await importExercises(dir, track);
+  const { invokeImported, withImported } = await import('./direct-modules');
   return { isolated: computeIsolated(withImported(modules)), cascade: computeCascade(invokeImported(modules)) };
 }
 

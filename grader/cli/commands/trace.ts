@@ -13,15 +13,14 @@ export function traceCommand(): Command {
   return withTraceOptions(new Command('trace').description("show every intermediate of the article's worked example, and where a student's code first goes wrong"))
     .option('--impl <dir>', "use a student's exercises folder instead of the reference solutions")
     .action(async (options: TraceOptions & { impl?: string }) => {
-      const { importedTrace, outputTrace } = await import('../../student/trace-output');
+      const { outputTrace, tracedModules } = await import('../../student/trace-output');
       if (options.impl) {
         const { sandboxedTrace } = await import('../../run/trace-sandbox');
         await outputTrace(await sandboxedTrace(existingDir(options.impl)), `the code in ${options.impl}`, options);
         return;
       }
-      // the reference solutions are trusted: imported as they are, with no compiler to load
-      const { loadTrack } = await import('../../track');
-      const { kitPath } = await import('../../paths');
-      await outputTrace(await importedTrace(kitPath('solutions'), loadTrack()), 'the reference solutions', options);
+      // the reference solutions are trusted, and bundled with the command line: no compiler to load
+      const { REFERENCE_MODULES } = await import('../../student/reference-modules');
+      await outputTrace(await tracedModules(new Map(REFERENCE_MODULES)), 'the reference solutions', options);
     });
 }
