@@ -2,7 +2,8 @@
  * Runs public spec files in this process with vitest's own test runner (@vitest/runner,
  * the engine under `vitest run`), without vitest's workers, bundler or reporters: a
  * quick, quiet answer for `progress`. The specs import `describe`/`it`/`expect` from
- * vitest as usual; TypeScript is loaded by the tsx loader the command line runs under.
+ * vitest as usual; TypeScript is loaded by tsx's loader, registered here when first needed
+ * (the kit's command line runs from a JavaScript build, with no loader of its own).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +39,7 @@ const CONFIG: VitestRunnerConfig = {
 
 /** Runs the given spec files (absolute paths) and returns each file's tests, in order. */
 export async function runSpecFiles(files: string[]): Promise<Map<string, SpecTestResult[]>> {
+  await typeScriptLoader();
   const { startTests } = await import('@vitest/runner');
   const runner: VitestRunner = {
     config: CONFIG,
@@ -47,6 +49,14 @@ export async function runSpecFiles(files: string[]): Promise<Map<string, SpecTes
   };
   const results = await startTests(files, runner);
   return new Map(results.map((file: File) => [path.resolve(file.filepath), testsOf(file, [])]));
+}
+
+let loaderRegistered: Promise<void> | undefined;
+
+/** tsx's loader, once per process (a second registration where one is already on is harmless). */
+function typeScriptLoader(): Promise<void> {
+  loaderRegistered ??= import('tsx/esm/api').then(({ register }) => void register());
+  return loaderRegistered;
 }
 
 function testsOf(task: Task, names: string[]): SpecTestResult[] {

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { processesOfRun } from './helpers';
 
-/** The worker bundle's file name, in a worker's command line (node … worker-<hash>.mjs). */
-const WORKER = /[\\/]backprop-kit[\\/]worker-[0-9a-f]+\.mjs/;
+/** The worker build's entry, in a worker's command line (node … backprop-kit/worker-<hash>/worker-main.mjs). */
+const WORKER = /[\\/]backprop-kit[\\/]worker-[0-9a-f]+[\\/]worker-main\.mjs/;
 
 export class WorkerMemoryWatch {
   /** pid → the most resident memory seen for that worker, in MiB */
