@@ -214,7 +214,10 @@ describe('grading the hostile corpus with a correct submission', () => {
     expect([...workerPeaks.values()].length).toBeGreaterThanOrEqual(2);
     // the pool's own reading when it stopped a worker, as the records report it
     const reported = [...records.values()].flatMap((r) => r.exercises.flatMap((e) => /grew its grading process to (\d+) MiB/.exec(e.message ?? '')?.[1] ?? []));
-    expect(reported.length).toBeGreaterThanOrEqual(2);
+    // which native routes outrun the isolate's own limit depends on V8: on Node 24 both the
+    // one-allocation fill and the 512 MiB string meet this bound, on Node 22 one of them does
+    // (the other is stopped by the isolate first); each case's verdict is out-of-memory either way
+    expect(reported.length).toBeGreaterThanOrEqual(1);
     for (const mb of reported) expect(Number(mb)).toBeLessThan(bound);
   });
 
