@@ -83,17 +83,17 @@ export function buildHandout(outDir: string, options: HandoutOptions = {}): stri
   for (const file of toolFiles()) copy(file, file.replace(/^grader\//, 'tools/'));
   copy('vitest.config.ts');
   write('tools/backprop-kit.js', readFileSync(kitPath('templates', 'handout', 'backprop-kit.js')));
-  const manifest = handoutPackage();
+  const { manifest, lock } = handoutInstall();
   write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  write('package-lock.json', `${JSON.stringify(handoutLockfile(manifest), null, 2)}\n`);
+  write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
   write('tsconfig.json', readFileSync(kitPath('templates', 'handout', 'tsconfig.json')));
   write('.gitignore', 'node_modules/\n.backprop-kit/\n');
   // an unsupported Node is refused by npm in one line, before any install script runs
   write('.npmrc', 'engine-strict=true\n');
   const readme = Handlebars.create();
   readme.registerHelper('inc', (n: number) => n + 1);
-  // Markdown, not HTML: no entity escaping (`The article's loss`, not `The article&#x27;s loss`)
   if (workflow) write(CLASSROOM_WORKFLOW, workflow);
+  // Markdown, not HTML: no entity escaping (`The article's loss`, not `The article&#x27;s loss`)
   write('README.md', readme.compile(readFileSync(kitPath('templates', 'handout', 'README.md.hbs'), 'utf8'), { noEscape: true })({ exercises: loadTrack() }));
   return written.sort();
 }
@@ -105,29 +105,29 @@ export function assertStubsReady(root: string = KIT_ROOT): void {
   if (stale.length > 0) throw new KitError('STUBS_OUT_OF_DATE', `the stubs are out of date (${stale.map((s) => s.file).join(', ')})`, 'Run `backprop-kit stubs` first (it overwrites only untouched stubs), so the handout matches the solutions.');
 }
 
-const readKitLockfile = (): Lockfile => JSON.parse(readFileSync(kitPath('package-lock.json'), 'utf8')) as Lockfile;
-
-/** The kit's lock cut down to the handout's dependencies, so `npm ci` installs what the kit was tested with. */
-export function handoutLockfile(manifest: Manifest = handoutPackage()): Lockfile {
-  return pruneLockfile(readKitLockfile(), manifest);
-}
-
-export function handoutPackage(): Manifest {
+/**
+ * The handout's package.json, and its lock: the kit's own cut down to the handout's
+ * dependencies, so `npm ci` installs what the kit was tested with.
+ */
+export function handoutInstall(): { manifest: Manifest; lock: Lockfile } {
   const kit = JSON.parse(readFileSync(kitPath('package.json'), 'utf8')) as Manifest & { engines: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
   const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, from[n]]));
-  const dependencies = pick(kit.dependencies, ['vitest', '@vitest/ui', '@vitest/runner', 'tsx', 'commander', 'zod']);
-  const devDependencies = pick(kit.devDependencies, ['typescript', '@types/node']);
+  const manifest = handoutManifest(kit.engines, pick(kit.dependencies, ['vitest', '@vitest/ui', '@vitest/runner', 'tsx', 'commander', 'zod']), pick(kit.devDependencies, ['typescript', '@types/node']));
+  const lock = pruneLockfile(JSON.parse(readFileSync(kitPath('package-lock.json'), 'utf8')) as Lockfile, manifest);
   // the kit's reviewed install scripts, for the packages the handout installs too (npm's allowScripts)
-  const installed = pruneLockfile(readKitLockfile(), { name: 'handout', version: '0.0.0', dependencies, devDependencies }).packages;
-  const withScripts = new Set(Object.entries(installed).filter(([, p]) => p.hasInstallScript).map(([at]) => at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)));
-  const allowScripts = Object.fromEntries(Object.entries(kit.allowScripts).filter(([name]) => withScripts.has(name)));
+  const withScripts = new Set(Object.entries(lock.packages).filter(([, p]) => p.hasInstallScript).map(([at]) => at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)));
+  manifest.allowScripts = Object.fromEntries(Object.entries(kit.allowScripts).filter(([name]) => withScripts.has(name)));
+  return { manifest, lock };
+}
+
+function handoutManifest(engines: unknown, dependencies: Record<string, string>, devDependencies: Record<string, string>): Manifest {
   return {
     name: 'backprop-course',
     version: '1.0.0',
     private: true,
     description: 'Backpropagation, step by step, on a fully worked example.',
     type: 'module',
-    engines: kit.engines,
+    engines,
     bin: { 'backprop-kit': 'tools/backprop-kit.js' },
     scripts: {
       test: 'vitest run',
@@ -140,7 +140,6 @@ export function handoutPackage(): Manifest {
     },
     dependencies,
     devDependencies,
-    allowScripts,
   };
 }
 
