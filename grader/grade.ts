@@ -18,7 +18,7 @@ import type { HiddenSpec } from './checks/dsl';
 import { KitError } from './errors';
 import { HIDDEN_SPECS } from './hidden';
 import { discoverSubmissions, readSubmission, safeStudentDirName, type Submission } from './intake';
-import { CATALOGUE_DIR, readCatalogue } from './misconceptions/detect';
+import { CATALOGUE_DIR, readCatalogue } from './misconceptions/catalogue-file';
 import { KIT_ROOT, kitPath } from './paths';
 import { clip } from './checks/bounded';
 import { buildRecord, checkRecordSize } from './results/record';
@@ -92,21 +92,8 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   for (const entry of ignored) options.progress.warn(`skipped ${entry.name}: ${entry.reason}`);
 
   const bundle = await bundleWorker(KIT_ROOT);
-  const catalogue = readCatalogue(KIT_ROOT, track);
-  const fingerprint = kitFingerprint(bundle.hash);
-  const context = gradedWith({ kitVersion: kitVersion(), kitFingerprint: fingerprint, config, secret, courseSecret: secret !== PUBLIC_DEMO_SECRET });
-  // folder names from the whole class, so that every shard names a student's folder alike
-  const dirs = studentDirs(submissions.map((s) => s.id));
   const mine = options.shard ? submissions.filter((s) => inShard(s.id, options.shard!)) : submissions;
-  const earlier = only ? readEarlierRecords(outDir, mine.map((s) => ({ id: s.id, dir: dirs.get(s.id)! })), context) : new Map<string, StudentRecord>();
-  // from here on the folder changes: it is a finished shard again only when this run writes shard.json at its end
-  rmSync(shardManifestPath(outDir), { force: true });
-  const records: StudentRecord[] = [];
-  const cache = new ResultCache(track, handoutStubs(track));
-  let graded = 0;
-  let resumed = 0;
-
-  options.progress.start(mine.length);
+  // the workers load the kit (about a second) while this process gets the run ready
   const pool = new WorkerPool({
     size: Math.max(1, Math.min(options.workers, mine.length)),
     bundleFile: bundle.file,
@@ -114,7 +101,22 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
     stepTimeoutMs,
     stepMemoryMb,
   });
+  const records: StudentRecord[] = [];
+  const cache = new ResultCache(track, handoutStubs(track));
+  let graded = 0;
+  let resumed = 0;
+  let context: GradedWith;
   try {
+    const catalogue = readCatalogue(KIT_ROOT, track);
+    const fingerprint = kitFingerprint(bundle.hash);
+    context = gradedWith({ kitVersion: kitVersion(), kitFingerprint: fingerprint, config, secret, courseSecret: secret !== PUBLIC_DEMO_SECRET });
+    // folder names from the whole class, so that every shard names a student's folder alike
+    const dirs = studentDirs(submissions.map((s) => s.id));
+    const earlier = only ? readEarlierRecords(outDir, mine.map((s) => ({ id: s.id, dir: dirs.get(s.id)! })), context) : new Map<string, StudentRecord>();
+    // from here on the folder changes: it is a finished shard again only when this run writes shard.json at its end
+    rmSync(shardManifestPath(outDir), { force: true });
+
+    options.progress.start(mine.length);
     await pool.ready();
     await forEachLimited(mine, Math.max(2, options.workers * 2), async (source) => {
       const submission = await readSubmission(source, { maxFileBytes: config.limits.maxFileKb * 1024 });

@@ -9,6 +9,7 @@ import { type Diagnostic, type Program, Project, type SourceFile, ts } from 'ts-
 import { clip } from '../checks/bounded';
 import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
+import { codeKey } from './code-key';
 import { exportedNames, findImportProblems, runtimeImports } from './imports';
 import { type Transpiled, transpileMany } from './transpile';
 
@@ -57,6 +58,8 @@ const SANDBOX_GLOBALS = `declare var console: {
 export class Compiler {
   private readonly project: Project;
   private readonly cache = new Map<string, CompiledFile>();
+  /** files compiled without a problem, by their code (code-key.ts): a file that differs only in comments or layout gets the same result */
+  private readonly byCode = new Map<string, CompiledFile>();
 
   constructor(
     private readonly track: Exercise[],
@@ -94,7 +97,12 @@ export class Compiler {
    */
   compileMany(files: { exercise: Exercise; source: string }[], options: { typeCheck: boolean } = { typeCheck: true }): CompiledFile[] {
     const keyed = files.map((f) => ({ ...f, hash: createHash('sha256').update(`${f.exercise.id}\0${options.typeCheck}\0${f.source}`).digest('hex') }));
-    const pending = keyed.filter((f) => !this.cache.has(f.hash));
+    const unseen = keyed.filter((f) => !this.cache.has(f.hash)).map((f) => ({ ...f, code: codeKey(f.exercise.file, f.source, `${f.exercise.id}\0${options.typeCheck}`) }));
+    const sameCode = unseen.flatMap((f) => {
+      const known = f.code === undefined ? undefined : this.byCode.get(f.code);
+      return known ? [{ ...f, compiled: { ...known, hash: f.hash } }] : [];
+    });
+    const pending = unseen.filter((f) => !sameCode.some((same) => same.hash === f.hash));
     // An earlier student's files must not take part in this type check: they could be read
     // through type imports, and their global declarations would change what this code means.
     if (pending.length > 0) this.removeStudentFiles();
@@ -117,10 +125,15 @@ export class Compiler {
       }
     }
     const results = new Map(keyed.map((f) => [f.hash, this.cache.get(f.hash)]));
-    for (const p of parsed) results.set(p.hash, p.result.compiled);
+    const compiled = [...parsed.map((p) => ({ hash: p.hash, code: p.code, compiled: p.result.compiled })), ...sameCode];
     // a class of distinct files would otherwise keep every one of them
-    if (this.cache.size + parsed.length > COMPILED_FILES_KEPT) this.cache.clear();
-    for (const p of parsed) this.cache.set(p.hash, p.result.compiled);
+    if (this.cache.size + compiled.length > COMPILED_FILES_KEPT) this.cache.clear();
+    if (this.byCode.size + compiled.length > COMPILED_FILES_KEPT) this.byCode.clear();
+    for (const c of compiled) {
+      results.set(c.hash, c.compiled);
+      this.cache.set(c.hash, c.compiled);
+      if (c.code !== undefined && c.compiled.problems.length === 0) this.byCode.set(c.code, c.compiled);
+    }
     return keyed.map((f) => results.get(f.hash)!);
   }
 

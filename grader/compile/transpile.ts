@@ -8,6 +8,8 @@ import { ts } from 'ts-morph';
 /** How every module the sandbox or the host loader runs is compiled: to CommonJS, one file at a time. */
 export const TRANSPILE_OPTIONS: ts.CompilerOptions = {
   module: ts.ModuleKind.CommonJS,
+  // what runs is the code alone: files that differ only in comments run the same code (code-key.ts)
+  removeComments: true,
   target: ts.ScriptTarget.ES2022,
   isolatedModules: true,
   verbatimModuleSyntax: false,

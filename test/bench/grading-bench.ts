@@ -14,7 +14,11 @@
  * where a warm worker spends its time per student; and, on request, a class whose files
  * repeat (stubs, common mistakes, the solutions), where per-class inputs let results be reused.
  *
+ * Second: the same with no two files alike even in code (the first class's files mostly differ
+ * only in a comment, and files with the same code share their compiled result), the worst case.
+ *
  * Options: --students N (default 1000)  --baseline M (default 20, 0 to skip)  --workers W
+ *          --code-unique C (students in the class with no two files alike in code, default 300, 0 to skip)
  *          --cli R (runs per command, default 5, 0 to skip)  --profile P (students, default 100, 0 to skip)
  *          --shared S (a class with repeated files and per-class inputs, default 0: skipped)
  */
@@ -36,6 +40,7 @@ const option = (name: string, fallback: number): number => {
 const students = option('students', 1000);
 const baselineCount = option('baseline', 20);
 const sharedCount = option('shared', 0);
+const codeUniqueCount = option('code-unique', 300);
 const cliRuns = option('cli', 5);
 const profileCount = option('profile', 100);
 const workers = option('workers', defaultWorkers());
@@ -58,10 +63,10 @@ function writeConfig(dir: string, hiddenInputs: 'per-student' | 'per-class'): st
 }
 
 /** Writes a synthetic class and grades it with the full pipeline, sampling the RSS of the process tree. */
-async function gradeSynthetic(dir: string, count: number, unique: boolean): Promise<Measured> {
+async function gradeSynthetic(dir: string, count: number, unique: boolean, uniqueCode = false): Promise<Measured> {
   const submissions = path.join(dir, 'submissions');
-  log(`writing ${count} synthetic submissions${unique ? ' (no two files alike)' : ''}…`);
-  writeSyntheticClass(submissions, count, 'bench', { unique });
+  log(`writing ${count} synthetic submissions${uniqueCode ? ' (no two files alike, even in code)' : unique ? ' (no two files alike)' : ''}…`);
+  writeSyntheticClass(submissions, count, 'bench', { unique, uniqueCode });
   const configFile = writeConfig(dir, unique ? 'per-student' : 'per-class');
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss())), 100);
@@ -148,6 +153,7 @@ try {
   const uniqueDir = path.join(work, 'unique');
   const unique = await gradeSynthetic(uniqueDir, students, true);
   const uniqueSubmissions = path.join(uniqueDir, 'submissions');
+  const codeUnique = codeUniqueCount > 0 ? await gradeSynthetic(path.join(work, 'code-unique'), codeUniqueCount, true, true) : undefined;
   const baseline = baselineCount > 0 ? await gradeBaseline(uniqueSubmissions, baselineCount) : undefined;
   const baselineRate = baseline ? baseline.count / baseline.seconds : undefined;
   const cli = cliRuns > 0 ? await cliTimings(path.join(work, 'cli'), path.join(uniqueSubmissions, readdirSync(uniqueSubmissions).sort()[0]), path.join(uniqueDir, 'config-per-student.json')) : [];
@@ -156,7 +162,8 @@ try {
   const shared = sharedCount > 0 ? await gradeSynthetic(path.join(work, 'shared'), sharedCount, false) : undefined;
 
   const lines = [
-    ...describe('no two files alike, per-student inputs (nothing to reuse)', unique, baselineRate),
+    ...describe('no two files alike, per-student inputs (no check result reused; files that differ only in comments compile once)', unique, baselineRate),
+    ...(codeUnique ? describe('no two files alike even in code, per-student inputs (nothing to reuse, nothing compiled once)', codeUnique, baselineRate) : []),
     ...(baseline
       ? [
           `naive baseline (one vitest process per submission, no isolation): ${baseline.count} submissions in ${baseline.seconds.toFixed(1)} s`,
@@ -168,7 +175,7 @@ try {
     ...cli,
     ...(profile
       ? [
-          `one warm worker, per student (median of ${profile.students}, no two files alike, per-student inputs):`,
+          `one warm worker, per student (median of ${profile.students}, no two files alike even in code, per-student inputs):`,
           `  compiling               ${(profile.transpile + profile.typeCheck).toFixed(1)} ms (transpiling and syntax/import checks ${profile.transpile.toFixed(1)}, type checking ${profile.typeCheck.toFixed(1)})`,
           `  hidden checks           ${profile.checks.toFixed(1)} ms (sandbox contexts, calls, oracle; integration run included)`,
           `  total                   ${profile.total.toFixed(1)} ms`,

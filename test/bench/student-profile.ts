@@ -1,6 +1,6 @@
 /**
  * Where a warm grading worker spends its time per student, measured in this process on a
- * synthetic class with no two files alike and per-student hidden inputs: compiling
+ * synthetic class with no two files alike even in code (so every file is compiled) and per-student hidden inputs: compiling
  * (transpiling and the syntax/import checks, then type checking) and running the hidden
  * checks and the integration run in the sandbox. Medians over the students.
  */
@@ -29,7 +29,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 export function profileStudents(count: number, warmup = 10): StudentProfile {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-profile-'));
   try {
-    writeSyntheticClass(dir, count + warmup, 'profile', { unique: true });
+    writeSyntheticClass(dir, count + warmup, 'profile', { unique: true, uniqueCode: true });
     const kit = loadGradingKit(KIT_ROOT);
     // a second compiler, to time compiling without type checking on files the first has not seen
     const untyped = new Compiler(kit.track, readKitSources(KIT_ROOT, kit.track));

@@ -34,9 +34,12 @@ function mutateOperator(source: string, rng: Rng): string {
 
 /**
  * `unique`: every file gets a comment naming its student, so no two files are alike and no
- * result can be reused (the worst case for the grader's caches; real classes lie between).
+ * result can be reused (with per-student inputs; real classes lie between). Files that differ
+ * only in comments still share their compiled code (grader/compile/code-key.ts);
+ * `uniqueCode`: every file also gets a line of code naming its student, so that no two files
+ * share even that (the worst case for the grader).
  */
-export function writeSyntheticClass(dir: string, students: number, seed: string, options: { unique?: boolean } = {}): void {
+export function writeSyntheticClass(dir: string, students: number, seed: string, options: { unique?: boolean; uniqueCode?: boolean } = {}): void {
   const track = loadTrack();
   const read = (...p: string[]) => readFileSync(path.join(KIT_ROOT, ...p), 'utf8');
   const catalogueDir = path.join(KIT_ROOT, 'grader', 'misconceptions', 'catalogue');
@@ -65,6 +68,7 @@ export function writeSyntheticClass(dir: string, students: number, seed: string,
       }
       const student = `student-${String(i).padStart(4, '0')}`;
       if (options.unique) source += `\n// ${student}\n`;
+      if (options.uniqueCode) source += `\nconst submittedBy = '${student}';\n`;
       const file = path.join(dir, student, 'exercises', exercise.id, exercise.file);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, source);
