@@ -9,7 +9,7 @@ import { type Diagnostic, type Program, Project, type SourceFile, ts } from 'ts-
 import { clip } from '../checks/bounded';
 import { parseSpecifier } from '../sandbox/module-code';
 import type { Exercise } from '../track';
-import { codeKey } from './code-key';
+import { CHECK_DIRECTIVE, codeKey } from './code-key';
 import { exportedNames, findImportProblems, runtimeImports } from './imports';
 import { type Transpiled, transpileMany } from './transpile';
 
@@ -97,12 +97,14 @@ export class Compiler {
    */
   compileMany(files: { exercise: Exercise; source: string }[], options: { typeCheck: boolean } = { typeCheck: true }): CompiledFile[] {
     const keyed = files.map((f) => ({ ...f, hash: createHash('sha256').update(`${f.exercise.id}\0${options.typeCheck}\0${f.source}`).digest('hex') }));
-    const unseen = keyed.filter((f) => !this.cache.has(f.hash)).map((f) => ({ ...f, code: codeKey(f.exercise.file, f.source, `${f.exercise.id}\0${options.typeCheck}`) }));
-    const sameCode = unseen.flatMap((f) => {
-      const known = f.code === undefined ? undefined : this.byCode.get(f.code);
-      return known ? [{ ...f, compiled: { ...known, hash: f.hash } }] : [];
-    });
-    const pending = unseen.filter((f) => !sameCode.some((same) => same.hash === f.hash));
+    const unseen = keyed
+      .filter((f) => !this.cache.has(f.hash))
+      .map((f) => {
+        const code = codeKey(f.exercise.file, f.source, `${f.exercise.id}\0${options.typeCheck}`);
+        return { ...f, code, known: code === undefined ? undefined : this.byCode.get(code) };
+      });
+    const sameCode = unseen.flatMap((f) => (f.known ? [{ hash: f.hash, code: f.code, compiled: { ...f.known, hash: f.hash } }] : []));
+    const pending = unseen.filter((f) => !f.known);
     // An earlier student's files must not take part in this type check: they could be read
     // through type imports, and their global declarations would change what this code means.
     if (pending.length > 0) this.removeStudentFiles();
@@ -220,7 +222,6 @@ interface Parsed {
   disarmed?: boolean;
 }
 
-const CHECK_DIRECTIVE = /@ts-(nocheck|ignore|expect-error)/g;
 const DISARMED_NOTE =
   'this file has `@ts-nocheck`, `@ts-ignore` or `@ts-expect-error` comments: they do not hide type errors from the grader, and its type errors are reported as they would be without them';
 
