@@ -28,16 +28,16 @@ import { readStudentRecord, recordPath } from './results/read';
 import { readEarlierRecords, regradedRecord } from './results/regrade';
 import { SHARD_MANIFEST_FORMAT, shardManifestPath, type ShardManifest } from './results/shard-manifest';
 import type { StudentRecord } from './results/types';
-import { writeClassReports, writeStudentReports } from './reports';
+import { prepareTemplates, writeClassReports, writeStudentReports } from './reports';
 import { resolveReportOptions } from './reports/options';
 import { gradingFailed } from './reports/summary';
-import { bundleWorker } from './run/bundle';
-import { WALL_CLOCK_FACTOR, WorkerPool, type WorkerDeath } from './run/pool';
+import { WALL_CLOCK_FACTOR, type WorkerPool, type WorkerDeath } from './run/pool';
 import type { ProgressReporter } from './run/progress';
 import { type CacheStats, ResultCache } from './run/result-cache';
 import { inShard, type Shard } from './run/shard';
+import { type StartedWorkers, startWorkers } from './run/start-workers';
+import { stepTimeoutMs, workerMemoryGrowthMb } from './run/step-limits';
 import type { AbandonedStep, GradeJob, GradingStep, JobFile, StudentRun } from './run/types';
-import { SANDBOX_ATTEMPTS } from './sandbox/time-budget';
 import { type GradingConfig, loadConfig } from './scoring/config';
 import { round } from './scoring/score';
 import { exerciseFile, findExercise, loadTrack, type Exercise } from './track';
@@ -58,6 +58,8 @@ export interface GradeOptions {
   /** grade only this share of the class (and write shard.json for `merge`) */
   shard?: Shard;
   progress: ProgressReporter;
+  /** workers the command started before it loaded this module (run/start-workers.ts); closed when grading ends, like those started here */
+  started?: StartedWorkers;
 }
 
 export interface GradeSummary {
@@ -76,6 +78,14 @@ export interface GradeSummary {
 }
 
 export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
+  try {
+    return await gradeClassWith(options);
+  } finally {
+    options.started?.pool.close(); // also when the run fails before it takes the workers (a bad config, say)
+  }
+}
+
+async function gradeClassWith(options: GradeOptions): Promise<GradeSummary> {
   const started = performance.now();
   const track = loadTrack();
   const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
@@ -91,16 +101,11 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   removeStaleTemporaries(outDir);
   for (const entry of ignored) options.progress.warn(`skipped ${entry.name}: ${entry.reason}`);
 
-  const bundle = await bundleWorker(KIT_ROOT);
   const mine = options.shard ? submissions.filter((s) => inShard(s.id, options.shard!)) : submissions;
+  const workers = Math.max(1, Math.min(options.workers, mine.length));
   // the workers load the kit (about a second) while this process gets the run ready
-  const pool = new WorkerPool({
-    size: Math.max(1, Math.min(options.workers, mine.length)),
-    bundleFile: bundle.file,
-    kitRoot: KIT_ROOT,
-    stepTimeoutMs,
-    stepMemoryMb,
-  });
+  const { pool, bundleHash } = options.started ?? (await startWorkers(workers));
+  pool.grow(workers);
   const records: StudentRecord[] = [];
   const cache = new ResultCache(track, handoutStubs(track));
   let graded = 0;
@@ -108,7 +113,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
   let context: GradedWith;
   try {
     const catalogue = readCatalogue(KIT_ROOT, track);
-    const fingerprint = kitFingerprint(bundle.hash);
+    const fingerprint = kitFingerprint(bundleHash);
     context = gradedWith({ kitVersion: kitVersion(), kitFingerprint: fingerprint, config, secret, courseSecret: secret !== PUBLIC_DEMO_SECRET });
     // folder names from the whole class, so that every shard names a student's folder alike
     const dirs = studentDirs(submissions.map((s) => s.id));
@@ -117,6 +122,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeSummary> {
     rmSync(shardManifestPath(outDir), { force: true });
 
     options.progress.start(mine.length);
+    compileTemplatesAhead();
     await pool.ready();
     await forEachLimited(mine, Math.max(2, options.workers * 2), async (source) => {
       const submission = await readSubmission(source, { maxFileBytes: config.limits.maxFileKb * 1024 });
@@ -289,41 +295,14 @@ async function gradeWithWorker(pool: WorkerPool, cache: ResultCache, s: OneStude
   return notGradedRecord(s, clip(errors.at(-1) ?? 'unknown error'), performance.now() - started);
 }
 
-/**
- * How much CPU time a worker may spend on one step of a job before the pool kills it (its
- * wall-clock backstop only stops a worker that hangs: see pool.ts). Type checking cannot be
- * interrupted inside the worker, so a file that keeps the checker busy is stopped here. An
- * exercise runs under the sandbox's time limit, but some of the student's code can run
- * outside it (isolated-vm reads an unhandled rejection's reason after the call, with no time
- * limit; a native loop such as \`new Array(1e8).fill(x)\` does not stop when told to), so an
- * exercise step gets its time limit once per attempt of the sandbox (each spends at most
- * that), once more, and 5 s for the grader's own work before its worker is stopped.
- */
-export function stepTimeoutMs(job: GradeJob, step: GradingStep | 'start'): number {
-  if (step === 'start') return 30_000;
-  if (step === 'compile') return compileTimeoutMs(job.limits.timeoutMs);
-  return (SANDBOX_ATTEMPTS + 1) * job.limits.timeoutMs + 5_000;
+/** The report templates, compiled while the workers start rather than after the first student (about 0.1 s). */
+function compileTemplatesAhead(): void {
+  try {
+    prepareTemplates();
+  } catch {
+    // a template that does not compile fails when a student's reports are written, and is reported there
+  }
 }
-
-/**
- * How far a worker's resident memory may grow while it runs one exercise (or the integration
- * run) before the pool kills it: twice the sandbox's memory limit, and 32 MiB for a fresh
- * isolate and the grader's own work (an honest exercise grows it by 10 MiB at most). The
- * isolate's own limit counts its heap and array buffers only, and lets the heap run past the
- * limit for a while; this bound counts everything the process holds.
- */
-export function stepMemoryMb(job: GradeJob, step: GradingStep | 'start'): number | undefined {
-  return step === 'start' || step === 'compile' ? undefined : workerMemoryGrowthMb(job.limits.memoryMb);
-}
-
-export const workerMemoryGrowthMb = (memoryMb: number): number => 2 * memoryMb + 32;
-
-/**
- * The most CPU time type checking one student's files may take: ten times the time limit per
- * exercise (20 s by default), and at least 10 s. A fresh worker checks 16 files in about a
- * second of CPU time.
- */
-export const compileTimeoutMs = (timeoutMs: number): number => Math.max(10_000, 10 * timeoutMs);
 
 /** The verdict of a step whose code brought its grading worker down. */
 function abandonedVerdict(death: WorkerDeath, job: GradeJob): AbandonedStep {

@@ -114,6 +114,12 @@ describe('errors name the problem and the next step', () => {
     expect(bad.stderr).toContain('--workers must be a positive whole number');
   });
 
+  it('grade with a submissions folder that does not exist: a clear error, and the worker it started first is stopped (else the command would not end)', () => {
+    const result = runCli(['grade', path.join(temp, 'no-class'), '--out', path.join(temp, 'no-class-out')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/The submissions folder .*no-class does not exist\..*\n\s*next:/);
+  });
+
   it('a missing --impl folder', () => {
     const result = runCli(['trace', '--impl', path.join(temp, 'nowhere')]);
     expect(result.status).toBe(1);

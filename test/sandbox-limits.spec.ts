@@ -3,8 +3,10 @@
  * cannot reach, how the CPU time budget asks for more wall-clock time, and what the pool
  * reads of a process from outside.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { readUsage, startPeak } from '../grader/run/usage';
+import { readUsage, startPeak, UsageReader } from '../grader/run/usage';
 import { StudentSandbox } from '../grader/sandbox/sandbox';
 import { MAX_WALL_CLOCK_SLACK, nextSlack } from '../grader/sandbox/time-budget';
 
@@ -69,5 +71,20 @@ describe.runIf(process.platform === 'linux')('reading a process from outside (/p
     expect(after.peakRssMb).toBeGreaterThanOrEqual(after.rssMb);
     expect(after.cpuMs).toBeGreaterThan(before.cpuMs);
     expect(readUsage(2 ** 30)).toBeUndefined();
+  });
+
+  it('reads a process again and again through files kept open, and nothing once it is gone', async () => {
+    const child = spawn(process.execPath, ['-e', "process.stdout.write('up'); const end = Date.now() + 300; while (Date.now() < end); setTimeout(() => {}, 60_000)"]);
+    await once(child.stdout, 'data'); // Node has started: there is memory to see
+    const reader = new UsageReader(child.pid!);
+    const first = reader.read()!;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const later = reader.read()!;
+    expect(first.rssMb).toBeGreaterThan(10);
+    expect(later.cpuMs).toBeGreaterThan(first.cpuMs);
+    child.kill('SIGKILL');
+    await once(child, 'close');
+    expect(reader.read()).toBeUndefined();
+    reader.close();
   });
 });

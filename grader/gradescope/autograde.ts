@@ -17,6 +17,7 @@ import { gradescopeResultsSchema } from '../reports/gradescope-schema';
 import { writeJsonAtomic } from '../results/atomic';
 import type { StudentRecord } from '../results/types';
 import type { ProgressReporter } from '../run/progress';
+import type { StartedWorkers } from '../run/start-workers';
 import { loadCourseConfig } from '../scoring/course-config';
 
 export interface AutogradeOptions {
@@ -24,6 +25,8 @@ export interface AutogradeOptions {
   root: string;
   configFile: string;
   progress: ProgressReporter;
+  /** a worker started before this module loaded (run/start-workers.ts) */
+  workers?: StartedWorkers;
 }
 
 export async function autograde(options: AutogradeOptions): Promise<{ results: AutograderResults; file: string }> {
@@ -41,7 +44,7 @@ export async function autograde(options: AutogradeOptions): Promise<{ results: A
     stageSubmission(submission, submissions, id);
     const out = path.join(work, 'reports');
     // one worker: Gradescope's default container has half a CPU
-    await gradeClass({ submissions, out, workers: 1, configFile: options.configFile, resume: false, progress: options.progress });
+    await gradeClass({ submissions, out, workers: 1, configFile: options.configFile, resume: false, progress: options.progress, ...(options.workers ? { started: options.workers } : {}) });
     const record = JSON.parse(readFileSync(path.join(out, 'students', id, 'record.json'), 'utf8')) as StudentRecord;
     const results = autograderResults(record, config.reports, (performance.now() - started) / 1000);
     gradescopeResultsSchema.parse(results);

@@ -3,6 +3,7 @@
  * feedback in Markdown and HTML; per class index.html, grades.csv and results.json.
  */
 export { writeClassReports, writeStudentReports } from './write';
+export { prepareTemplates } from './templates';
 export { summarizeClass } from './summary';
 export { toGradescope, type GradescopeResults, type GradescopeTest } from './gradescope';
 export { gradescopeResultsSchema, gradescopeTestSchema } from './gradescope-schema';

@@ -1,5 +1,6 @@
 /**
- * The Handlebars templates of templates/, loaded and compiled once, on first use. Two
+ * The Handlebars templates of templates/, loaded and compiled once, on first use or ahead
+ * of it (prepareTemplates, while grading waits for its workers). Two
  * environments: HTML (Handlebars' own HTML escaping) and Markdown (the same escaping as
  * a safe default, plus helpers that escape for Markdown instead). Every helper and
  * partial is registered here and nowhere else.
@@ -10,7 +11,8 @@ import Handlebars from 'handlebars';
 import { kitPath } from '../paths';
 import { markdownBlock, markdownCode, markdownText, tidyMarkdown } from './markdown';
 
-export type TemplateName = 'feedback.html' | 'feedback.md' | 'index.html' | 'gradescope-summary.md' | 'gradescope-test.md' | 'gradescope-exercise.md';
+export const TEMPLATE_NAMES = ['feedback.html', 'feedback.md', 'index.html', 'gradescope-summary.md', 'gradescope-test.md', 'gradescope-exercise.md'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 type Flavour = 'html' | 'md';
 
@@ -27,15 +29,33 @@ let environments: Record<Flavour, Environment> | undefined;
 /** Renders one template of templates/ with a view model (plain data; the charts as SafeString). */
 export function render(name: TemplateName, view: object): string {
   const flavour: Flavour = name.endsWith('.md') ? 'md' : 'html';
-  const environment = loadEnvironments()[flavour];
+  const output = compiledTemplate(name)(view);
+  return flavour === 'md' ? tidyMarkdown(output) : output;
+}
+
+/** Compiles every template now rather than at its first use: grading calls it while its workers start. */
+export function prepareTemplates(): void {
+  for (const name of TEMPLATE_NAMES) compiledTemplate(name);
+}
+
+function compiledTemplate(name: TemplateName): HandlebarsTemplateDelegate {
+  const environment = loadEnvironments()[name.endsWith('.md') ? 'md' : 'html'];
   let template = environment.compiled.get(name);
   if (!template) {
-    // preventIndent: an indented partial call must not indent the partial's lines (Markdown code blocks)
-    template = environment.handlebars.compile(readFileSync(kitPath(TEMPLATES_DIR, `${name}.hbs`), 'utf8'), { preventIndent: true });
+    template = compile(environment.handlebars, readFileSync(kitPath(TEMPLATES_DIR, `${name}.hbs`), 'utf8'));
     environment.compiled.set(name, template);
   }
-  const output = template(view);
-  return flavour === 'md' ? tidyMarkdown(output) : output;
+  return template;
+}
+
+/**
+ * A template compiled now (Handlebars' own compile() waits for the first render):
+ * precompiled to JavaScript and loaded as precompiled templates are.
+ * preventIndent: an indented partial call must not indent the partial's lines (Markdown code blocks).
+ */
+function compile(handlebars: typeof Handlebars, source: string): HandlebarsTemplateDelegate {
+  const spec = handlebars.precompile(source, { preventIndent: true }) as string;
+  return handlebars.template(new Function(`return ${spec};`)() as TemplateSpecification);
 }
 
 /** Markup the kit generated and escaped itself (the SVG charts), to be placed with {{…}} unchanged. */
@@ -55,7 +75,7 @@ function createEnvironment(flavour: Flavour): Environment {
   const suffix = `.${flavour}.hbs`;
   for (const file of readdirSync(kitPath(PARTIALS_DIR)).sort()) {
     if (!file.endsWith(suffix)) continue;
-    handlebars.registerPartial(file.slice(0, -suffix.length), handlebars.compile(readFileSync(kitPath(PARTIALS_DIR, file), 'utf8'), { preventIndent: true }));
+    handlebars.registerPartial(file.slice(0, -suffix.length), compile(handlebars, readFileSync(kitPath(PARTIALS_DIR, file), 'utf8')));
   }
   return { handlebars, compiled: new Map() };
 }

@@ -1,17 +1,21 @@
 /** Loads everything a grading worker needs once: track, compiler, reference modules, hidden specs, catalogue. */
 import type { HiddenSpec } from '../checks/dsl';
 import { Compiler } from '../compile/compiler';
-import { kitModules, readKitSources } from '../compile/kit-sources';
+import { readKitModules } from '../compile/kit-modules-file';
+import { kitModules, kitModulesKey, readKitSources } from '../compile/kit-sources';
 import { HIDDEN_SPECS } from '../hidden';
 import { MisconceptionDetector, readCatalogue } from '../misconceptions/detect';
-import { type SandboxLimits, StudentSandbox } from '../sandbox/sandbox';
+import { type ModuleCode, type SandboxLimits, StudentSandbox } from '../sandbox/sandbox';
 import { loadTrack } from '../track';
 import type { GradingKit } from './grade-student';
 
-export function loadGradingKit(kitRoot: string): GradingKit {
+/** `compiled`: the reference modules, when this call compiled them (none were kept for these sources) — for the main process to keep. */
+export function loadGradingKit(kitRoot: string): GradingKit & { compiled?: { key: string; modules: ModuleCode[] } } {
   const track = loadTrack();
   const sources = readKitSources(kitRoot, track);
-  const modules = kitModules(sources, track);
+  const key = kitModulesKey(sources);
+  const kept = readKitModules(kitRoot, key);
+  const modules = kept ?? kitModules(sources, track);
   const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
   const sandboxes = new Map<string, StudentSandbox>();
   return {
@@ -26,5 +30,6 @@ export function loadGradingKit(kitRoot: string): GradingKit {
     kitModules: modules,
     specs,
     detector: new MisconceptionDetector(readCatalogue(kitRoot, track), kitRoot, modules),
+    ...(kept ? {} : { compiled: { key, modules: [...modules.values()] } }),
   };
 }

@@ -1,10 +1,12 @@
 /** Messages between the main process and a grading worker. */
+import type { ModuleCode } from '../sandbox/module-code';
 import type { GradeJob, GradingStep, StudentRun } from './types';
 
 export type ToWorker = { type: 'grade'; jobId: number; job: GradeJob };
 
 export type ToMain =
-  | { type: 'ready' }
+  /** `compiled`: the kit's reference modules, if the worker had to compile them (kit-modules-file.ts) */
+  | { type: 'ready'; compiled?: { key: string; modules: ModuleCode[] } }
   /** sent as each step starts, so that the main process knows which step a worker died in */
   | { type: 'step'; jobId: number; step: GradingStep }
   | { type: 'result'; jobId: number; run: StudentRun }

@@ -6,7 +6,7 @@
  * Linux only (/proc); elsewhere `readUsage` returns undefined and the pool falls back to
  * wall-clock time and the isolate's own memory limit.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 
 export interface ProcessUsage {
   /** resident set size (VmRSS), in MiB */
@@ -24,20 +24,54 @@ export interface ProcessUsage {
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ): 100 on every Linux port Node runs on. */
 const TICKS_PER_SECOND = 100;
 
+/** One reading of a process, with files opened for it and closed again (UsageReader keeps them open). */
 export function readUsage(pid: number): ProcessUsage | undefined {
+  const reader = new UsageReader(pid);
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'latin1');
-    const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
-    const peak = /^VmHWM:\s+(\d+) kB/m.exec(status);
-    // the command name (field 2) may hold spaces and parentheses: the fields that follow start after the last ')'
-    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'latin1');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    if (!rss || !peak || !Number.isFinite(ticks)) return undefined;
-    return { rssMb: Number(rss[1]) / 1024, peakRssMb: Number(peak[1]) / 1024, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
-  } catch {
-    return undefined; // not Linux, or the process is gone
+    return reader.read();
+  } finally {
+    reader.close();
+  }
+}
+
+/**
+ * Reads one process again and again through its /proc files kept open: reading an open
+ * /proc file from its start makes its text anew, and costs a quarter of opening it each time
+ * (13 against 52 µs here). The pool reads each busy worker every 20 ms and as each step starts.
+ */
+export class UsageReader {
+  private status: number | undefined;
+  private stat: number | undefined;
+  private readonly buffer = Buffer.alloc(16 * 1024);
+
+  constructor(private readonly pid: number) {}
+
+  read(): ProcessUsage | undefined {
+    try {
+      this.status ??= openSync(`/proc/${this.pid}/status`, 'r');
+      this.stat ??= openSync(`/proc/${this.pid}/task/${this.pid}/stat`, 'r');
+      const status = this.text(this.status);
+      const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
+      const peak = /^VmHWM:\s+(\d+) kB/m.exec(status);
+      // the command name (field 2) may hold spaces and parentheses: the fields that follow start after the last ')'
+      const stat = this.text(this.stat);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      if (!rss || !peak || !Number.isFinite(ticks)) return undefined;
+      return { rssMb: Number(rss[1]) / 1024, peakRssMb: Number(peak[1]) / 1024, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+    } catch {
+      return undefined; // not Linux, or the process is gone
+    }
+  }
+
+  close(): void {
+    for (const fd of [this.status, this.stat]) if (fd !== undefined) closeSync(fd);
+    this.status = this.stat = undefined;
+  }
+
+  private text(fd: number): string {
+    return this.buffer.toString('latin1', 0, readSync(fd, this.buffer, 0, this.buffer.length, 0));
   }
 }
 

@@ -36,4 +36,5 @@ process.on('message', (message: ToWorker) => {
 });
 // the main process went away (finished, or killed): stop too
 process.on('disconnect', () => process.exit(0));
-send({ type: 'ready' });
+// sent before any student's code has run in this process: the main process may keep what it holds
+send({ type: 'ready', ...(kit.compiled ? { compiled: kit.compiled } : {}) });

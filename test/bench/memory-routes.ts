@@ -11,7 +11,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { workerMemoryGrowthMb } from '../../grader/grade';
+import { workerMemoryGrowthMb } from '../../grader/run/step-limits';
 import { buildClass } from '../fixtures/hostile/generate';
 import { gradeArgs, LIMITS, readRecords, startCli } from '../hostile/helpers';
 import { WorkerMemoryWatch } from '../hostile/worker-memory';

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LIMIT } from '../../grader/checks/bounded';
-import { compileTimeoutMs, workerMemoryGrowthMb } from '../../grader/grade';
+import { compileTimeoutMs, workerMemoryGrowthMb } from '../../grader/run/step-limits';
 import { KIT_ROOT } from '../../grader/paths';
 import type { StudentRecord } from '../../grader/results/types';
 import { CASES, ODD_ID, ODD_ID_2, type HostileCase } from '../fixtures/hostile/cases';

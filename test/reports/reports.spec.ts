@@ -10,6 +10,7 @@ import { KitError } from '../../grader/errors';
 import { gradescopeResultsSchema, summarizeClass, toCsv, toGradescope, writeClassReports, writeStudentReports } from '../../grader/reports';
 import type { ClassResults } from '../../grader/reports';
 import { kitPath } from '../../grader/paths';
+import { prepareTemplates, render, TEMPLATE_NAMES } from '../../grader/reports/templates';
 import { round } from '../../grader/scoring/score';
 import type { StudentRecord } from '../../grader/results/types';
 import { HOSTILE_ID, HOSTILE_MESSAGE, HOSTILE_OUTPUT, isNetworkUrl, markdownOutsideCode, parseCsv, referencedUrls, reportClass, tempOut } from './helpers';
@@ -319,5 +320,16 @@ describe('class reports (index.html, grades.csv, results.json)', () => {
       expect(row.slice(1).every((cell) => /^\d+(\.\d+)?$/.test(cell))).toBe(true);
     }
     expect(rows.some((r) => r[0] === hostile.studentId)).toBe(true);
+  });
+});
+
+describe('templates', () => {
+  it('are compiled ahead by prepareTemplates, which knows every template of templates/', () => {
+    const onDisk = readdirSync(kitPath('templates')).filter((file) => file.endsWith('.hbs')).map((file) => file.slice(0, -'.hbs'.length));
+    expect([...TEMPLATE_NAMES].sort()).toEqual(onDisk.sort());
+    prepareTemplates();
+    // compiled ahead, a template renders as it did when compiled at first use: partials, helpers and escaping
+    const page = render('index.html', { courseTitle: '<b>Course</b>', students: [], exercises: [] });
+    expect(page).toContain('&lt;b&gt;Course&lt;/b&gt;');
   });
 });

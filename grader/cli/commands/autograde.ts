@@ -11,10 +11,14 @@ export function autogradeCommand(): Command {
     .option('--root <dir>', 'the autograder folder (default: AUTOGRADER_ROOT, else /autograder)')
     .requiredOption('-c, --config <file>', 'grading config, with the course secret')
     .action(async (options: { root?: string; config: string }) => {
-      const { autograde } = await import('../../gradescope/autograde');
-      const { createProgress } = await import('../../run/progress');
-      const root = options.root ?? process.env.AUTOGRADER_ROOT ?? '/autograder';
-      const { results, file } = await autograde({ root, configFile: options.config, progress: createProgress(process.stdout) });
+      // the worker loads the kit while the rest of grading loads and reads the submission
+      const { withWorkersStarted } = await import('../../run/start-workers');
+      const { results, file } = await withWorkersStarted(async (workers) => {
+        const { autograde } = await import('../../gradescope/autograde');
+        const { createProgress } = await import('../../run/progress');
+        const root = options.root ?? process.env.AUTOGRADER_ROOT ?? '/autograder';
+        return autograde({ root, configFile: options.config, progress: createProgress(process.stdout), workers });
+      });
       process.stdout.write(`graded ${results.extra_data.studentId}: ${results.score}/${results.extra_data.maxScore} in ${results.execution_time} s → ${file}\n`);
     });
 }

@@ -31,21 +31,26 @@ export function gradeCommand(): Command {
     .option('--no-type-check', 'do not type-check the submissions')
     .option('-q, --quiet', 'no progress output')
     .action(async (submissions: string, options: { out: string; workers?: number; timeout?: number; memory?: number; seed?: string; only?: string[]; resume?: boolean; shard?: Shard; config?: string; typeCheck: boolean; quiet?: boolean }) => {
-      const { defaultWorkers, gradeClass } = await import('../../grade');
-      const { createProgress } = await import('../../run/progress');
-      const { exitStatus, failuresText } = await import('../outcome');
-      const summary = await gradeClass({
-        submissions,
-        out: options.out,
-        workers: options.workers ?? defaultWorkers(),
-        ...(options.config ? { configFile: options.config } : {}),
-        overrides: { timeoutMs: options.timeout, memoryMb: options.memory, typeCheck: options.typeCheck },
-        ...(options.seed ? { secret: options.seed } : {}),
-        ...(options.only ? { only: options.only } : {}),
-        resume: Boolean(options.resume),
-        ...(options.shard ? { shard: options.shard } : {}),
-        progress: createProgress(process.stderr, options.quiet),
+      // the workers load the kit while the rest of grading loads and reads the class
+      const { withWorkersStarted } = await import('../../run/start-workers');
+      const summary = await withWorkersStarted(async (started) => {
+        const { defaultWorkers, gradeClass } = await import('../../grade');
+        const { createProgress } = await import('../../run/progress');
+        return gradeClass({
+          submissions,
+          out: options.out,
+          workers: options.workers ?? defaultWorkers(),
+          ...(options.config ? { configFile: options.config } : {}),
+          overrides: { timeoutMs: options.timeout, memoryMb: options.memory, typeCheck: options.typeCheck },
+          ...(options.seed ? { secret: options.seed } : {}),
+          ...(options.only ? { only: options.only } : {}),
+          resume: Boolean(options.resume),
+          ...(options.shard ? { shard: options.shard } : {}),
+          progress: createProgress(process.stderr, options.quiet),
+          started,
+        });
       });
+      const { exitStatus, failuresText } = await import('../outcome');
       const resumed = summary.resumed > 0 ? ` (${summary.resumed} resumed)` : '';
       const share = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
       process.stdout.write(
