@@ -113,6 +113,7 @@ async function gradeClassWith(options: GradeOptions): Promise<GradeSummary> {
   let context: GradedWith;
   try {
     const catalogue = readCatalogue(KIT_ROOT, track);
+    pool.provideKit({ track, catalogue });
     const fingerprint = kitFingerprint(bundleHash);
     context = gradedWith({ kitVersion: kitVersion(), kitFingerprint: fingerprint, config, secret, courseSecret: secret !== PUBLIC_DEMO_SECRET });
     // folder names from the whole class, so that every shard names a student's folder alike

@@ -2,12 +2,14 @@
  * The JavaScript builds the command line and the grading workers run (bin/build-cache.js):
  * reused while their sources are unchanged, made again as soon as one changes.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshBuild } from '../bin/build-cache.js';
+import { KIT_ROOT } from '../grader/paths';
+import { bundleWorker } from '../grader/run/bundle';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -52,5 +54,15 @@ describe('fresh builds', () => {
   it('fails with esbuild’s message when a source does not compile (the command line then falls back to tsx)', async () => {
     write('src/broken.ts', 'export const = ;\n');
     await expect(freshBuild(root, { ...spec, entry: 'src/broken.ts' })).rejects.toThrow(/Expected/);
+  });
+});
+
+describe('the grading worker’s bundle', () => {
+  it('loads the compiler and the sandbox, but not the schema library: the main process checks the track and catalogue it sends', async () => {
+    const { file } = await bundleWorker(KIT_ROOT);
+    const imported = [...readFileSync(file, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+    expect(imported).toContain('ts-morph');
+    expect(imported).toContain('isolated-vm');
+    expect(imported).not.toContain('zod');
   });
 });

@@ -42,7 +42,8 @@ describe('a hidden check and a catalogue entry added by an instructor', () => {
   it('are run and named by the grader’s own runner', async () => {
     const { loadGradingKit } = (await import(path.join(kit, 'grader', 'run', 'kit-loader.ts'))) as typeof import('../grader/run/kit-loader');
     const { gradeStudent } = (await import(path.join(kit, 'grader', 'run', 'grade-student.ts'))) as typeof import('../grader/run/grade-student');
-    const graded = loadGradingKit(kit);
+    const { readKitDescription } = (await import(path.join(kit, 'grader', 'run', 'kit-description.ts'))) as typeof import('../grader/run/kit-description');
+    const graded = loadGradingKit(kit, readKitDescription(kit));
     const files = Object.fromEntries(graded.track.map((e) => [e.id, { status: 'ok' as const, path: `exercises/${e.id}/${e.file}`, content: readFileSync(path.join(student, e.id, e.file), 'utf8') }]));
     const run: StudentRun = gradeStudent(
       { studentId: 'two-runners', files, secret: 's', hiddenInputs: 'per-class', limits: { timeoutMs: 2000, memoryMb: 64 }, typeCheck: true, typeErrors: 'fail', only: ['02-relu'] },

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, FLOAT_TOLERANCE, findMismatch } from '../exercises/shared/expect-close';
 import { describeKnownMistakes, KNOWN_MISTAKES, type KnownMistakesFile, matchKnownMistakes } from '../exercises/shared/known-mistakes';
-import { readCatalogue } from '../grader/misconceptions/detect';
+import { readCatalogue } from '../grader/misconceptions/catalogue-file';
 import type { CatalogueRun } from '../grader/misconceptions/fingerprints';
 import { KIT_ROOT, kitPath } from '../grader/paths';
 import { loadTrack } from '../grader/track';

@@ -19,7 +19,7 @@ import { anotherQuantity, ANOTHER_QUANTITY } from './another-quantity';
 import { closeData, differingKeys, listLabels, quantitiesOf, type Quantity } from './quantities';
 
 export { closeData } from './quantities';
-export { CATALOGUE_DIR, readCatalogue, type Misconception } from './catalogue-file';
+export type { Misconception } from './catalogue-file';
 
 /** At most this many quantities are listed by name in an observation. */
 const MAX_LISTED = 6;

@@ -18,7 +18,7 @@ import { encodeNonFinite } from '../../exercises/shared/known-mistakes';
 import { KIT_ROOT, kitPath } from '../paths';
 import { runSpecFiles, type SpecTestResult } from '../student/spec-runner';
 import { type Exercise, loadTrack } from '../track';
-import { type Misconception, readCatalogue } from './detect';
+import { type Misconception, readCatalogue } from './catalogue-file';
 
 export const KNOWN_MISTAKES_PATH = kitPath('exercises', 'shared', 'known-mistakes.json');
 

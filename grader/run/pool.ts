@@ -15,6 +15,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { storeKitModules } from '../compile/kit-modules-file';
+import type { KitDescription } from './kit-loader';
 import type { ToMain, ToWorker } from './protocol';
 import type { GradeJob, GradingStep, StudentRun } from './types';
 import { startPeak, UsageReader } from './usage';
@@ -47,6 +48,8 @@ interface StepWatch {
 
 interface Slot {
   child: ChildProcess;
+  /** the worker has asked for the kit (its 'started' message) and not been sent it yet */
+  wantsKit?: boolean;
   /** the worker's /proc files, kept open while it lives */
   usage: UsageReader | undefined;
   ready: Promise<void>;
@@ -103,12 +106,29 @@ export class WorkerPool {
   private readonly waiting: { job: GradeJob; jobId: number; resolve: (o: WorkerOutcome) => void }[] = [];
   private nextJobId = 1;
   private closed = false;
+  private kit: KitDescription | undefined;
   private readonly sampler: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
     this.sampler = setInterval(() => this.sample(), SAMPLE_MS);
     this.sampler.unref();
+  }
+
+  /**
+   * The track and catalogue the workers load the kit with, read and checked by this process: a
+   * worker asks for them once it has loaded its code, and waits for them (a pool is started
+   * before they are read).
+   */
+  provideKit(kit: KitDescription): void {
+    this.kit = kit;
+    for (const slot of this.slots) this.sendKit(slot);
+  }
+
+  private sendKit(slot: Slot): void {
+    if (!this.kit || !slot.wantsKit || !slot.child.connected) return;
+    slot.wantsKit = false;
+    slot.child.send({ type: 'kit', kit: this.kit } satisfies ToWorker);
   }
 
   /** Starts workers until there are `size` of them (a pool started before the class's size was known). */
@@ -150,7 +170,10 @@ export class WorkerPool {
     let started = false;
     slot.ready = new Promise((resolve, reject) => {
       child.on('message', (message: ToMain) => {
-        if (message.type === 'ready') {
+        if (message.type === 'started') {
+          slot.wantsKit = true;
+          this.sendKit(slot);
+        } else if (message.type === 'ready') {
           // a worker's first message, before it has been given any student's code: its compiled kit can be kept
           if (!started && message.compiled) storeKitModules(kitRoot, message.compiled.key, message.compiled.modules);
           started = true;

@@ -1,8 +1,8 @@
 /**
  * A grading worker process. The main process forks it with Node's permission model
- * (read-only access to the kit, no writes, no child processes); it loads the kit once,
- * then grades one student per message. Student code never runs here: it runs in
- * isolated-vm isolates created by the sandbox.
+ * (read-only access to the kit, no writes, no child processes); it asks for the track and
+ * catalogue, loads the kit once, then grades one student per message. Student code never
+ * runs here: it runs in isolated-vm isolates created by the sandbox.
  */
 import { gradeStudent } from './grade-student';
 import { loadGradingKit } from './kit-loader';
@@ -15,14 +15,21 @@ const send = (message: ToMain): void => {
 
 const kitRoot = process.env.BACKPROP_KIT_ROOT;
 if (!kitRoot) throw new Error('BACKPROP_KIT_ROOT is not set');
-const kit = loadGradingKit(kitRoot);
+let kit: ReturnType<typeof loadGradingKit> | undefined;
 
 // Grading blocks this thread for the length of a student, so 'disconnect' below is only
 // seen between students; each step also checks that the main process is still there.
 const parentPid = process.ppid;
 
 process.on('message', (message: ToWorker) => {
-  if (message.type !== 'grade') return;
+  if (message.type === 'kit') {
+    if (kit) return;
+    kit = loadGradingKit(kitRoot, message.kit);
+    // sent before any student's code has run in this process: the main process may keep what it holds
+    send({ type: 'ready', ...(kit.compiled ? { compiled: kit.compiled } : {}) });
+    return;
+  }
+  if (message.type !== 'grade' || !kit) return;
   const job: GradeJob = message.job;
   const onStep = (step: string): void => {
     if (process.ppid !== parentPid || !process.connected) process.exit(0); // the main process is gone: an orphan grades for no one
@@ -36,5 +43,4 @@ process.on('message', (message: ToWorker) => {
 });
 // the main process went away (finished, or killed): stop too
 process.on('disconnect', () => process.exit(0));
-// sent before any student's code has run in this process: the main process may keep what it holds
-send({ type: 'ready', ...(kit.compiled ? { compiled: kit.compiled } : {}) });
+send({ type: 'started' });

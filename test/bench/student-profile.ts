@@ -11,6 +11,7 @@ import { Compiler } from '../../grader/compile/compiler';
 import { readKitSources } from '../../grader/compile/kit-sources';
 import { KIT_ROOT } from '../../grader/paths';
 import { gradeStudent } from '../../grader/run/grade-student';
+import { readKitDescription } from '../../grader/run/kit-description';
 import { loadGradingKit } from '../../grader/run/kit-loader';
 import type { GradeJob, JobFile } from '../../grader/run/types';
 import { writeSyntheticClass } from './synthetic-class';
@@ -30,7 +31,7 @@ export function profileStudents(count: number, warmup = 10): StudentProfile {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-profile-'));
   try {
     writeSyntheticClass(dir, count + warmup, 'profile', { unique: true, uniqueCode: true });
-    const kit = loadGradingKit(KIT_ROOT);
+    const kit = loadGradingKit(KIT_ROOT, readKitDescription(KIT_ROOT));
     // a second compiler, to time compiling without type checking on files the first has not seen
     const untyped = new Compiler(kit.track, readKitSources(KIT_ROOT, kit.track));
     const samples = { transpile: [] as number[], typeCheck: [] as number[], checks: [] as number[], total: [] as number[] };

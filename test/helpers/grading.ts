@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KIT_ROOT } from '../../grader/paths';
 import { gradeStudent, type GradingKit } from '../../grader/run/grade-student';
+import { readKitDescription } from '../../grader/run/kit-description';
 import { loadGradingKit } from '../../grader/run/kit-loader';
 import type { GradeJob, JobFile, StudentRun } from '../../grader/run/types';
 
 let kit: GradingKit | undefined;
 
 export function gradingKit(): GradingKit {
-  kit ??= loadGradingKit(KIT_ROOT);
+  kit ??= loadGradingKit(KIT_ROOT, readKitDescription(KIT_ROOT));
   return kit;
 }
 
