@@ -15,12 +15,13 @@ import { type ModuleCode, type SandboxLimits, StudentSandbox } from '../sandbox/
 import type { Exercise } from '../track';
 import type { GradingKit } from './grade-student';
 
-/** `compiled`: the reference modules, when this call compiled them (none were kept for these sources) — for the main process to keep. */
+/** The track and catalogue a kit is loaded with (kit-description.ts reads them). */
 export interface KitDescription {
   track: Exercise[];
   catalogue: Misconception[];
 }
 
+/** `compiled`: the reference modules, when this call compiled them (none were kept for these sources) — for the main process to keep. */
 export function loadGradingKit(kitRoot: string, { track, catalogue }: KitDescription): GradingKit & { compiled?: { key: string; modules: ModuleCode[] } } {
   const sources = readKitSources(kitRoot, track);
   const key = kitModulesKey(sources);
