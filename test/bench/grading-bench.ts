@@ -17,7 +17,7 @@
  * Second: the same with no two files alike even in code (the first class's files mostly differ
  * only in a comment, and files with the same code share their compiled result), the worst case.
  *
- * Options: --students N (default 1000)  --baseline M (default 20, 0 to skip)  --workers W
+ * Options: --students N (default 1000, at least 1)  --baseline M (default 20, 0 to skip)  --workers W
  *          --code-unique C (students in the class with no two files alike in code, default 300, 0 to skip)
  *          --cli R (runs per command, default 5, 0 to skip)  --profile P (students, default 100, 0 to skip)
  *          --shared S (a class with repeated files and per-class inputs, default 0: skipped)
