@@ -38,6 +38,10 @@ const option = (name: string, fallback: number): number => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const students = option('students', 1000);
+if (!Number.isInteger(students) || students < 1) {
+  process.stderr.write(`--students must be a whole number of at least 1 (the command line's timings grade the class's first student), not ${students}\n`);
+  process.exit(2);
+}
 const baselineCount = option('baseline', 20);
 const sharedCount = option('shared', 0);
 const codeUniqueCount = option('code-unique', 300);
