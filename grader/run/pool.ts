@@ -18,7 +18,7 @@ import { storeKitModules } from '../compile/kit-modules-file';
 import type { KitDescription } from './kit-loader';
 import type { ToMain, ToWorker } from './protocol';
 import type { GradeJob, GradingStep, StudentRun } from './types';
-import { startPeak, UsageReader } from './usage';
+import { UsageReader } from './usage';
 
 /** How a worker died: killed by the watchdog, or it stopped by itself (a signal such as SIGABRT, an exit code). */
 export interface WorkerDeath {
@@ -50,7 +50,7 @@ interface Slot {
   child: ChildProcess;
   /** the worker has asked for the kit (its 'started' message) and not been sent it yet */
   wantsKit?: boolean;
-  /** the worker's /proc files, kept open while it lives */
+  /** the worker's /proc files (usage, peak memory), kept open while it lives */
   usage: UsageReader | undefined;
   ready: Promise<void>;
   busy?: { jobId: number; job: GradeJob; resolve: (o: WorkerOutcome) => void; timer?: NodeJS.Timeout; step?: GradingStep; watch?: StepWatch };
@@ -222,7 +222,7 @@ export class WorkerPool {
     const busy = slot.busy!;
     clearTimeout(busy.timer);
     const cpuLimitMs = this.options.stepTimeoutMs(busy.job, step);
-    if (slot.child.pid !== undefined) startPeak(slot.child.pid);
+    slot.usage?.startPeak();
     const usage = slot.usage?.read();
     const memoryBoundMb = this.options.stepMemoryMb?.(busy.job, step);
     busy.watch = usage ? { step, cpuMs: usage.cpuMs, rssMb: usage.rssMb, cpuLimitMs, ...(memoryBoundMb !== undefined ? { memoryBoundMb } : {}) } : undefined;

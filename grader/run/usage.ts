@@ -6,7 +6,7 @@
  * Linux only (/proc); elsewhere `readUsage` returns undefined and the pool falls back to
  * wall-clock time and the isolate's own memory limit.
  */
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
 export interface ProcessUsage {
   /** resident set size (VmRSS), in MiB */
@@ -37,11 +37,13 @@ export function readUsage(pid: number): ProcessUsage | undefined {
 /**
  * Reads one process again and again through its /proc files kept open: reading an open
  * /proc file from its start makes its text anew, and costs a quarter of opening it each time
- * (13 against 52 µs here). The pool reads each busy worker every 20 ms and as each step starts.
+ * (13 against 52 µs here). The pool reads each busy worker every 20 ms, and resets its peak
+ * and reads it as each step starts.
  */
 export class UsageReader {
   private status: number | undefined;
   private stat: number | undefined;
+  private clearRefs: number | undefined;
   private readonly buffer = Buffer.alloc(16 * 1024);
 
   constructor(private readonly pid: number) {}
@@ -65,9 +67,19 @@ export class UsageReader {
     }
   }
 
+  /** Starts measuring the process's peak resident memory afresh, from what it holds now (Linux: clear_refs 5 resets VmHWM). */
+  startPeak(): void {
+    try {
+      this.clearRefs ??= openSync(`/proc/${this.pid}/clear_refs`, 'w');
+      writeSync(this.clearRefs, '5');
+    } catch {
+      // not Linux, or gone: the peak then counts from the process's start, which only makes the bound stricter
+    }
+  }
+
   close(): void {
-    for (const fd of [this.status, this.stat]) if (fd !== undefined) closeSync(fd);
-    this.status = this.stat = undefined;
+    for (const fd of [this.status, this.stat, this.clearRefs]) if (fd !== undefined) closeSync(fd);
+    this.status = this.stat = this.clearRefs = undefined;
   }
 
   private text(fd: number): string {
@@ -75,11 +87,9 @@ export class UsageReader {
   }
 }
 
-/** Starts measuring the process's peak resident memory afresh, from what it holds now (Linux: clear_refs 5 resets VmHWM). */
+/** UsageReader.startPeak once, with the file opened for it and closed again. */
 export function startPeak(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // not Linux, or gone: the peak then counts from the process's start, which only makes the bound stricter
-  }
+  const reader = new UsageReader(pid);
+  reader.startPeak();
+  reader.close();
 }
