@@ -30,6 +30,19 @@ describe('what graded code can reach', () => {
     expect(outcome).toEqual({ ok: true, result: ['undefined', 'undefined', 'undefined', 'undefined'], argsAfter: [] });
   });
 
+  it('prints any function by its name only, never its source, however toString is reached', () => {
+    const { outcome } = callOnce(`function secretBody(x) { return x * 42; }
+      exports.f = () => {
+        const toString = Function.prototype.toString;
+        return [String(secretBody), secretBody + '', toString.call(secretBody), Reflect.apply(toString, (y) => y + 7, []), toString.call(class Kept {}), typeof toString.call];
+      };`);
+    expect(outcome).toEqual({
+      ok: true,
+      result: ['function secretBody() { [native code] }', 'function secretBody() { [native code] }', 'function secretBody() { [native code] }', 'function () { [native code] }', 'function Kept() { [native code] }', 'function'],
+      argsAfter: [],
+    });
+  });
+
   it('keeps ordinary array buffers and typed arrays, but refuses a resizable ArrayBuffer, however its constructor is reached', () => {
     const { outcome } = callOnce(`exports.f = () => {
       const t = new Float64Array([1, 2]);

@@ -41,6 +41,23 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
     output += stringSlice(line, 0, OUTPUT_LIMIT - output.length) + '\n';
   }
   globalThis.console = { log: record, info: record, warn: record, error: record, debug: record };
+  // Graded code imports the reference solutions of other steps: a function printed into the
+  // student's feedback would show their source. Every function prints as a built-in does, by
+  // name only. The original is kept nowhere, so no route (call, apply, descriptor) reaches it.
+  const hiddenSource = {
+    toString() {
+      if (typeof this !== 'function') throw new TypeError('Function.prototype.toString requires that "this" be a Function');
+      let name = '';
+      try {
+        const own = this.name;
+        if (typeof own === 'string') name = stringSlice(own, 0, 100);
+      } catch (_) {
+        // a name getter that throws: no name
+      }
+      return 'function ' + name + '() { [native code] }';
+    },
+  }.toString;
+  Object.defineProperty(Function.prototype, 'toString', { value: hiddenSource, writable: true, enumerable: false, configurable: true });
   // Memory outside the isolate's heap is beyond the reach of its memory limit, and graded code
   // has no use for what allocates it: a WebAssembly.Memory (a few calls commit gigabytes), a
   // growable SharedArrayBuffer and a resizable ArrayBuffer (they grow in place), Intl's

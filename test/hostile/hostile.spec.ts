@@ -177,6 +177,13 @@ describe('grading the hostile corpus with a correct submission', () => {
     expect(huge.checks.map((c) => c.failure?.message ?? '').join('\n')).toContain('the result is too large');
   });
 
+  it("shows the code no reference solution's source: a printed function of another step names it and nothing of its body", () => {
+    const printed = exerciseOf(records.get('read-reference-source')!, '03-sigmoid').output;
+    expect(printed).toContain('function relu()');
+    expect(printed).toContain('function linearForward()');
+    expect(printed).not.toMatch(/Math\.max|reduce|=>/);
+  });
+
   it('bounds what the code controls in every record (messages, values, compiler messages), and writes complete class reports', () => {
     const texts: string[] = [];
     for (const record of records.values()) {
