@@ -18,6 +18,7 @@ import { storeKitModules } from '../compile/kit-modules-file';
 import type { KitDescription } from './kit-loader';
 import type { ToMain, ToWorker } from './protocol';
 import type { GradeJob, GradingStep, StudentRun } from './types';
+import { storeTypescriptCache } from './typescript-cache';
 import { UsageReader } from './usage';
 
 /** How a worker died: killed by the watchdog, or it stopped by itself (a signal such as SIGABRT, an exit code). */
@@ -94,6 +95,9 @@ const SEMI_SPACE_MB = 8;
  */
 const V8_HELPER_THREADS = 1;
 
+/** A worker's V8 flags. A code cache made in a worker is taken only by a V8 with the same flags (typescript-cache.ts). */
+export const WORKER_V8_FLAGS = ['--max-old-space-size=1024', `--max-semi-space-size=${SEMI_SPACE_MB}`, `--v8-pool-size=${V8_HELPER_THREADS}`];
+
 /** Node's permission model: the worker may read the kit and nothing else, and may not write or spawn. */
 export function permissionFlags(kitRoot: string, bundleFile: string): string[] {
   const flag = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
@@ -158,7 +162,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const { kitRoot, bundleFile } = this.options;
     const child = fork(bundleFile, [], {
-      execArgv: [...permissionFlags(kitRoot, bundleFile), '--max-old-space-size=1024', `--max-semi-space-size=${SEMI_SPACE_MB}`, `--v8-pool-size=${V8_HELPER_THREADS}`],
+      execArgv: [...permissionFlags(kitRoot, bundleFile), ...WORKER_V8_FLAGS, '--require', path.join(kitRoot, 'bin', 'worker-preload.cjs')],
       env: { ...process.env, BACKPROP_KIT_ROOT: kitRoot },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
@@ -174,8 +178,9 @@ export class WorkerPool {
           slot.wantsKit = true;
           this.sendKit(slot);
         } else if (message.type === 'ready') {
-          // a worker's first message, before it has been given any student's code: its compiled kit can be kept
+          // a worker's first message, before it has been given any student's code: its compiled kit and compiler cache can be kept
           if (!started && message.compiled) storeKitModules(kitRoot, message.compiled.key, message.compiled.modules);
+          if (!started && message.typescript) storeTypescriptCache(kitRoot, message.typescript);
           started = true;
           resolve();
           this.dispatch();

@@ -6,6 +6,7 @@
  */
 import { gradeStudent } from './grade-student';
 import { loadGradingKit } from './kit-loader';
+import { typescriptCacheToKeep } from './typescript-cache';
 import type { GradeJob } from './types';
 import type { ToMain, ToWorker } from './protocol';
 
@@ -25,8 +26,9 @@ process.on('message', (message: ToWorker) => {
   if (message.type === 'kit') {
     if (kit) return;
     kit = loadGradingKit(kitRoot, message.kit);
+    const typescript = typescriptCacheToKeep(kit.warmUp);
     // sent before any student's code has run in this process: the main process may keep what it holds
-    send({ type: 'ready', ...(kit.compiled ? { compiled: kit.compiled } : {}) });
+    send({ type: 'ready', ...(kit.compiled ? { compiled: kit.compiled } : {}), ...(typescript ? { typescript } : {}) });
     return;
   }
   if (message.type !== 'grade' || !kit) return;
