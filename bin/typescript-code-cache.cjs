@@ -5,9 +5,9 @@
  * then about 0.15 s shorter.
  *
  * Node's own compile cache turns itself off in a process that may not write, and a worker may
- * not (the permission model). So a worker that found no usable cache makes one, after a first
- * compile and before it is given any student's code, and hands it to the main process, which
- * writes it (grader/run/typescript-cache.ts). V8 refuses data made by another version or with
+ * not (the permission model). So a worker that found no usable cache makes one, before it is
+ * given any student's code, and hands it to the main process, which writes it
+ * (grader/run/typescript-cache.ts). V8 refuses data made by another version or with
  * other flags; the file's name also holds the Node version and the compiler file's size and
  * time. When anything here fails, ts-morph loads TypeScript itself, as without this file.
  *

@@ -24,18 +24,19 @@ const { NAME, STATE, cacheName, typescriptFile } = createRequire(import.meta.url
   typescriptFile(kitRoot: string): string;
 };
 
-/** Loads TypeScript as a worker does (with `cachedData` from `cacheFile`, if given), type-checks a file with one error, and reports. */
+/** Loads TypeScript as a worker does (with `cachedData` from `cacheFile`, if given; making a cache into MAKE_CACHE), type-checks a file with one error, and reports. */
 const PROBE = `
 const { readFileSync, writeFileSync } = require('node:fs');
 const { loadCommonJs, typescriptFile } = require(process.env.LIBRARY);
 const file = typescriptFile(process.env.KIT_ROOT);
 const cacheFile = process.env.CACHE_FILE;
 const { script, used } = loadCommonJs(file, cacheFile ? readFileSync(cacheFile) : undefined);
+// as a worker does: once the compiler is loaded, before it compiles anything
+if (process.env.MAKE_CACHE) writeFileSync(process.env.MAKE_CACHE, script.createCachedData());
 const { Project, ts } = require(require.resolve('ts-morph', { paths: [process.env.KIT_ROOT] }));
 const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, lib: ['lib.es2022.d.ts'], types: [] } });
 project.createSourceFile('/a.ts', 'export const n: number = [1, 2].map((v) => v * 2).at(0) ?? 0;\\nexport const s: string = 3;');
 const diagnostics = project.getPreEmitDiagnostics().map((d) => d.getMessageText());
-if (process.env.MAKE_CACHE) writeFileSync(process.env.MAKE_CACHE, script.createCachedData());
 process.stdout.write(JSON.stringify({ used, rejected: script.cachedDataRejected ?? null, sameModule: ts.createProgram === require(file).createProgram, version: ts.version, diagnostics }));
 `;
 
@@ -50,7 +51,7 @@ function probe(env: Record<string, string>, { readOnly = false } = {}): { used: 
 const tempDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'backprop-kit-ts-cache-'));
 
 describe('the code cache of the TypeScript compiler', () => {
-  it('is made after a compile, taken by a process that may not write, and changes no answer of the compiler', () => {
+  it('is made once the compiler is loaded, taken by a process that may not write, and changes no answer of the compiler', () => {
     const cacheFile = path.join(tempDir(), 'typescript.v8cache');
     const made = probe({ MAKE_CACHE: cacheFile });
     expect(made.used).toBe(false);
@@ -95,21 +96,19 @@ describe('the code cache of the TypeScript compiler', () => {
 });
 
 describe('a worker and the main process', () => {
-  it('a worker makes a cache (after warming up) only when it loaded the compiler without a usable one', () => {
+  it('a worker makes a cache only when it loaded the compiler without a usable one, and lets go of the script', () => {
     const state = globalThis as Record<symbol, unknown>;
-    let warmedUp = 0;
-    const warmUp = () => void warmedUp++;
     try {
       delete state[STATE];
-      expect(typescriptCacheToKeep(warmUp)).toBeUndefined();
+      expect(typescriptCacheToKeep()).toBeUndefined();
       state[STATE] = { script: new Script('1 + 1'), name: 'typescript-0123456789abcdef.v8cache', used: true };
-      expect(typescriptCacheToKeep(warmUp)).toBeUndefined();
-      expect(warmedUp).toBe(0);
+      expect(typescriptCacheToKeep()).toBeUndefined();
+      expect(state[STATE]).toBeUndefined();
       state[STATE] = { script: new Script('1 + 1'), name: 'typescript-0123456789abcdef.v8cache', used: false };
-      const kept = typescriptCacheToKeep(warmUp);
-      expect(warmedUp).toBe(1);
+      const kept = typescriptCacheToKeep();
       expect(kept?.name).toBe('typescript-0123456789abcdef.v8cache');
       expect(kept?.data.byteLength).toBeGreaterThan(0);
+      expect(state[STATE]).toBeUndefined();
     } finally {
       delete state[STATE];
     }

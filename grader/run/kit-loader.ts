@@ -21,19 +21,14 @@ export interface KitDescription {
   catalogue: Misconception[];
 }
 
-/**
- * `compiled`: the reference modules, when this call compiled them (none were kept for these
- * sources) — for the main process to keep. `warmUp` compiles the reference solutions as a
- * student's files, so that the compiler's code has run once (typescript-cache.ts).
- */
-export function loadGradingKit(kitRoot: string, { track, catalogue }: KitDescription): GradingKit & { compiled?: { key: string; modules: ModuleCode[] }; warmUp(): void } {
+/** `compiled`: the reference modules, when this call compiled them (none were kept for these sources) — for the main process to keep. */
+export function loadGradingKit(kitRoot: string, { track, catalogue }: KitDescription): GradingKit & { compiled?: { key: string; modules: ModuleCode[] } } {
   const sources = readKitSources(kitRoot, track);
   const key = kitModulesKey(sources);
   const kept = readKitModules(kitRoot, key);
   const modules = kept ?? kitModules(sources, track);
   const specs = new Map<string, HiddenSpec>(HIDDEN_SPECS.map((s) => [s.exercise, s]));
   const sandboxes = new Map<string, StudentSandbox>();
-  const compiler = new Compiler(track, sources);
   return {
     track,
     sandbox(limits: SandboxLimits) {
@@ -42,8 +37,7 @@ export function loadGradingKit(kitRoot: string, { track, catalogue }: KitDescrip
       if (!sandbox) sandboxes.set(key, (sandbox = new StudentSandbox(limits)));
       return sandbox;
     },
-    compiler,
-    warmUp: () => void compiler.compileMany(track.map((exercise) => ({ exercise, source: sources.references.get(exercise.id) ?? '' }))),
+    compiler: new Compiler(track, sources),
     kitModules: modules,
     specs,
     detector: new MisconceptionDetector(catalogue, kitRoot, modules),

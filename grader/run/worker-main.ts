@@ -26,7 +26,7 @@ process.on('message', (message: ToWorker) => {
   if (message.type === 'kit') {
     if (kit) return;
     kit = loadGradingKit(kitRoot, message.kit);
-    const typescript = typescriptCacheToKeep(kit.warmUp);
+    const typescript = typescriptCacheToKeep();
     // sent before any student's code has run in this process: the main process may keep what it holds
     send({ type: 'ready', ...(kit.compiled ? { compiled: kit.compiled } : {}), ...(typescript ? { typescript } : {}) });
     return;
