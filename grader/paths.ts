@@ -8,3 +8,6 @@ import path from 'node:path';
 export const KIT_ROOT = process.env.BACKPROP_KIT_ROOT ?? path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 export const kitPath = (...parts: string[]): string => path.join(KIT_ROOT, ...parts);
+
+/** Where a kit keeps what it makes for itself (builds, compiled modules, code caches): inside node_modules, so that bare imports resolve. */
+export const kitCacheFolder = (kitRoot: string): string => path.join(kitRoot, 'node_modules', '.cache', 'backprop-kit');

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { KIT_ROOT } from '../grader/paths';
+import { KIT_ROOT, kitCacheFolder } from '../grader/paths';
 import { permissionFlags, WORKER_V8_FLAGS } from '../grader/run/pool';
 import { storeTypescriptCache, typescriptCacheToKeep } from '../grader/run/typescript-cache';
 
@@ -116,7 +116,7 @@ describe('a worker and the main process', () => {
 
   it('the main process writes what has a cache’s name and bytes, and nothing else', () => {
     const root = tempDir();
-    const folder = path.join(root, 'node_modules', '.cache', 'backprop-kit');
+    const folder = kitCacheFolder(root);
     const data = new Uint8Array([1, 2, 3]);
     storeTypescriptCache(root, { name: 'typescript-0123456789abcdef.v8cache', data });
     expect(readFileSync(path.join(folder, 'typescript-0123456789abcdef.v8cache'))).toEqual(Buffer.from(data));
@@ -134,9 +134,16 @@ describe('a worker and the main process', () => {
     expect(existsSync(path.join(root, 'node_modules', '.cache', 'typescript-0123456789abcdef.v8cache'))).toBe(false);
   });
 
+  it('the main process writes a cache under the name a worker gives it', () => {
+    const root = tempDir();
+    const name = cacheName(typescriptFile(KIT_ROOT));
+    storeTypescriptCache(root, { name, data: new Uint8Array([1]) });
+    expect(readdirSync(kitCacheFolder(root))).toEqual([name]);
+  });
+
   it('the main process keeps the four newest caches (one per Node version, flags and compiler), and removes the others', () => {
     const root = tempDir();
-    const folder = path.join(root, 'node_modules', '.cache', 'backprop-kit');
+    const folder = kitCacheFolder(root);
     const names = [1, 2, 3, 4, 5, 6].map((i) => `typescript-${String(i).repeat(16)}.v8cache`);
     names.forEach((name, i) => {
       storeTypescriptCache(root, { name, data: new Uint8Array([i]) });

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { kitCacheFolder } from '../paths';
 import type { ModuleCode } from '../sandbox/module-code';
 import { writeFileAtomic } from '../results/atomic';
 
@@ -18,7 +19,7 @@ const KEY = /^[0-9a-f]{64}$/;
 /** Where the compiled modules of a kit whose sources hash to `key` are kept (beside the builds of bin/build-cache.js). */
 export function kitModulesFile(kitRoot: string, key: string): string {
   if (!KEY.test(key)) throw new Error(`not a kit modules key: ${key.slice(0, 80)}`);
-  return path.join(kitRoot, 'node_modules', '.cache', 'backprop-kit', `kit-modules-${key}.json`);
+  return path.join(kitCacheFolder(kitRoot), `kit-modules-${key}.json`);
 }
 
 /** The modules kept for `key`, or undefined (none kept, or a file that is not what it should be). */

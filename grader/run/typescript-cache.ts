@@ -9,6 +9,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Script } from 'node:vm';
+import { kitCacheFolder } from '../paths';
 import { writeFileAtomic } from '../results/atomic';
 
 /** What bin/typescript-code-cache.cjs leaves for the worker. */
@@ -46,7 +47,7 @@ export function typescriptCacheToKeep(): TypescriptCache | undefined {
 export function storeTypescriptCache(kitRoot: string, cache: unknown): void {
   const { name, data } = (cache ?? {}) as Partial<TypescriptCache>;
   if (typeof name !== 'string' || !NAME.test(name) || !(data instanceof Uint8Array) || data.byteLength > MAX_BYTES) return;
-  const folder = path.join(kitRoot, 'node_modules', '.cache', 'backprop-kit');
+  const folder = kitCacheFolder(kitRoot);
   try {
     writeFileAtomic(path.join(folder, name), data);
     forgetOldCaches(folder);
